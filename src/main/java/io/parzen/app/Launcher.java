@@ -1,0 +1,13 @@
+package io.parzen.app;
+
+import javafx.application.Application;
+
+/** Starts the studio from a plain class path, where the main class must not extend {@code Application}. */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    Application.launch(StudioApp.class, args);
+  }
+}
