@@ -44,6 +44,9 @@ public record Condition(String parent, List<Object> values) {
     if (value instanceof Double d && d == Math.rint(d)) {
       return values.contains(value) || values.contains((long) (double) d);
     }
+    if (value instanceof Long l) {
+      return values.contains(value) || values.contains((double) l);
+    }
     return values.contains(value);
   }
 

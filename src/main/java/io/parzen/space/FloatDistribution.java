@@ -57,7 +57,10 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
   static double adjustHigh(double low, double high, double step) {
     BigDecimal range = new BigDecimal(Double.toString(high)).subtract(new BigDecimal(Double.toString(low)));
     BigDecimal q = new BigDecimal(Double.toString(step));
-    if (range.remainder(q).signum() == 0) {
+    BigDecimal remainder = range.remainder(q);
+    // A high that is a grid point up to the rounding of a double (for example one this method
+    // already adjusted, read back from JSON) stays; otherwise rebuilding would drop a whole step.
+    if (remainder.signum() == 0 || q.subtract(remainder).doubleValue() <= 2 * Math.ulp(high)) {
       return high;
     }
     BigDecimal steps = range.divideToIntegralValue(q);

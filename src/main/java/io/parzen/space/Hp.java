@@ -1,5 +1,6 @@
 package io.parzen.space;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ public final class Hp {
   public static Parameter quniform(String name, double low, double high, double q) {
     return build(name, () -> {
       checkQ(q);
-      double lo = Math.ceil(low / q - 1e-9) * q;
-      double hi = Math.floor(high / q + 1e-9) * q;
+      double lo = times(Math.ceil(low / q - 1e-9), q);
+      double hi = times(Math.floor(high / q + 1e-9), q);
       return FloatDistribution.stepped(lo, hi, q);
     }, Prior.UNIFORM);
   }
@@ -46,8 +47,8 @@ public final class Hp {
   public static Parameter qloguniform(String name, double low, double high, double q) {
     return build(name, () -> {
       checkQ(q);
-      double lo = Math.max(q, Math.ceil(low / q - 1e-9) * q);
-      double hi = Math.max(lo, Math.floor(high / q + 1e-9) * q);
+      double lo = Math.max(q, times(Math.ceil(low / q - 1e-9), q));
+      double hi = Math.max(lo, times(Math.floor(high / q + 1e-9), q));
       return FloatDistribution.stepped(lo, hi, q);
     }, new Prior.LogUniform());
   }
@@ -63,8 +64,8 @@ public final class Hp {
     return build(name, () -> {
       new Prior.Normal(mu, sigma);
       checkQ(q);
-      double lo = Math.floor((mu - NORMAL_TRUNCATION * sigma) / q) * q;
-      double hi = Math.ceil((mu + NORMAL_TRUNCATION * sigma) / q) * q;
+      double lo = times(Math.floor((mu - NORMAL_TRUNCATION * sigma) / q), q);
+      double hi = times(Math.ceil((mu + NORMAL_TRUNCATION * sigma) / q), q);
       return FloatDistribution.stepped(lo, hi, q);
     }, () -> new Prior.Normal(mu, sigma));
   }
@@ -83,7 +84,7 @@ public final class Hp {
     return build(name, () -> {
       new Prior.LogNormal(mu, sigma);
       checkQ(q);
-      double hi = Math.max(q, Math.ceil(Math.exp(mu + NORMAL_TRUNCATION * sigma) / q) * q);
+      double hi = Math.max(q, times(Math.ceil(Math.exp(mu + NORMAL_TRUNCATION * sigma) / q), q));
       return FloatDistribution.stepped(0.0, hi, q);
     }, () -> new Prior.LogNormal(mu, sigma));
   }
@@ -121,6 +122,11 @@ public final class Hp {
         name,
         () -> new CategoricalDistribution(new ArrayList<>(options.keySet())),
         () -> new Prior.Weighted(new ArrayList<>(options.values())));
+  }
+
+  /** {@code k * q} rounded from its exact decimal value, so multiples of q = 0.1 read 0.3, not 0.30000000000000004. */
+  private static double times(double k, double q) {
+    return new BigDecimal(k).multiply(new BigDecimal(Double.toString(q))).doubleValue();
   }
 
   private static void checkQ(double q) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,10 @@ public final class NniSpaceImporter {
 
   private final String source;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  /** The branch prefix ("" at top level, "svm." in a branch) each parameter was first declared under. */
+  private final Map<String, String> prefixes = new HashMap<>();
+  /** The names given to the parameters declared under each key of the document. */
+  private final Map<String, List<String>> namesByKey = new HashMap<>();
 
   private NniSpaceImporter(String source) {
     this.source = source;
@@ -61,9 +65,7 @@ public final class NniSpaceImporter {
   }
 
   private void readObject(JsonNode object, String parent, Object branch, String prefix) {
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       if (field.getKey().equals("_name")) {
         continue;
       }
@@ -106,34 +108,68 @@ public final class NniSpaceImporter {
   }
 
   private String add(Parameter parameter, String parent, Object branch, String prefix) {
-    String name = parameter.name();
-    Parameter existing = parameters.get(name);
-    if (existing == null) {
-      parameters.put(name, parameter);
-      return name;
+    String key = parameter.name();
+    List<String> names = namesByKey.computeIfAbsent(key, k -> new ArrayList<>());
+    for (String name : names) {
+      Parameter existing = parameters.get(name);
+      boolean sameDefinition = existing.distribution().equals(parameter.distribution())
+          && existing.prior().equals(parameter.prior())
+          && existing.isConditional() && parent != null
+          && existing.condition().parent().equals(parent);
+      if (sameDefinition) {
+        List<Object> values = new ArrayList<>(existing.condition().values());
+        Object value = CategoricalDistribution.normalize(branch);
+        if (!values.contains(value)) {
+          values.add(value);
+        }
+        parameters.put(name, existing.withCondition(new Condition(parent, values)));
+        return name;
+      }
     }
-    boolean sameDefinition = existing.distribution().equals(parameter.distribution())
-        && existing.prior().equals(parameter.prior())
-        && existing.isConditional() && parent != null
-        && existing.condition().parent().equals(parent);
-    if (sameDefinition) {
-      List<Object> values = new ArrayList<>(existing.condition().values());
-      values.add(CategoricalDistribution.normalize(branch));
-      parameters.put(name, existing.withCondition(new Condition(parent, values)));
-      return name;
+    // Different parameters under one key: each one declared in a branch is qualified by its
+    // branch ("svm.C", "forest.C"), including the first, which is renamed now; a top-level one
+    // keeps the plain key.
+    int plain = names.indexOf(key);
+    if (plain >= 0 && !prefixes.get(key).isEmpty()) {
+      String qualified = prefixes.get(key) + key;
+      rename(key, qualified);
+      names.set(plain, qualified);
     }
-    String qualified = prefix.isEmpty() ? name : prefix + name;
-    if (parameters.containsKey(qualified) || qualified.equals(name)) {
-      throw error(name, "name", "is defined twice");
+    String name = names.isEmpty() ? key : prefix + key;
+    if (parameters.containsKey(name)) {
+      throw error(key, "name", "is defined twice");
     }
-    parameters.put(qualified, parameter.withName(qualified));
-    return qualified;
+    parameters.put(name, parameter.withName(name));
+    prefixes.put(name, prefix);
+    names.add(name);
+    return name;
+  }
+
+  /** Renames a parameter in place, keeping the order and the conditions of its children. */
+  private void rename(String from, String to) {
+    if (parameters.containsKey(to)) {
+      throw error(from, "name", "is defined twice");
+    }
+    Map<String, Parameter> renamed = new LinkedHashMap<>();
+    parameters.forEach((name, p) -> {
+      if (name.equals(from)) {
+        renamed.put(to, p.withName(to));
+      } else if (p.isConditional() && p.condition().parent().equals(from)) {
+        renamed.put(name, p.withCondition(new Condition(to, p.condition().values())));
+      } else {
+        renamed.put(name, p);
+      }
+    });
+    parameters.clear();
+    parameters.putAll(renamed);
+    prefixes.put(to, prefixes.remove(from));
   }
 
   private Object branchName(String parameter, JsonNode option) {
     JsonNode name = option.get("_name");
     if (name == null) {
-      throw error(parameter, "_name", "a nested choice needs a \"_name\" in " + option);
+      // Reached from build(), whose caller adds the file and parameter to the message.
+      throw new SpaceValidationException(parameter, "_name", "a nested choice needs a \"_name\" in " + option);
     }
     return SpaceJson.scalar(name, parameter, "_name");
   }

@@ -83,7 +83,8 @@ public final class PriorSampling {
       z = inverseCdf(pa + (pb - pa) * rng.nextDouble());
       z = Math.min(zb, Math.max(za, z));
     }
-    return mu + sigma * (flip ? -z : z);
+    // Rounding in mu + sigma * z can step just outside [a, b].
+    return Math.min(b, Math.max(a, mu + sigma * (flip ? -z : z)));
   }
 
   static double cdf(double z) {
@@ -97,7 +98,28 @@ public final class PriorSampling {
     if (p >= 1) {
       return Double.POSITIVE_INFINITY;
     }
-    return -SQRT2 * Erf.erfcInv(2 * p);
+    double z = -SQRT2 * Erf.erfcInv(2 * p);
+    if (p < 1e-8) {
+      // Erf.erfcInv(x) computes erfInv(1 - x), which loses the lower tail (it is infinite below
+      // about 1e-16). Refine with Newton steps on log(cdf(z)) = log(p), where erfc is accurate.
+      if (!Double.isFinite(z)) {
+        z = -Math.sqrt(-2 * Math.log(p));
+      }
+      double logP = Math.log(p);
+      for (int i = 0; i < 100; i++) {
+        double c = cdf(z);
+        double density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+        if (!(c > 0) || !(density > 0)) {
+          break;
+        }
+        double step = (Math.log(c) - logP) * c / density;
+        z -= step;
+        if (Math.abs(step) <= 1e-13 * Math.abs(z)) {
+          break;
+        }
+      }
+    }
+    return z;
   }
 
   private static int pickWeighted(double[] probabilities, RandomGenerator rng) {

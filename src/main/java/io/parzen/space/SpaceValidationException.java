@@ -38,7 +38,7 @@ public final class SpaceValidationException extends IllegalArgumentException {
 
   /** The same problem, attributed to a named parameter. */
   SpaceValidationException forParameter(String name) {
-    if (parameter != null) {
+    if (parameter != null || name == null || name.isBlank()) {
       return this;
     }
     return new SpaceValidationException(name, field, getMessage());
