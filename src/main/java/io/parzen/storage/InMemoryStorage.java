@@ -103,12 +103,12 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public synchronized void setStudyUserAttr(long studyId, String key, Object value) {
-    study(studyId).userAttrs.put(key, value);
+    study(studyId).userAttrs.put(key, frozenCopy(value));
   }
 
   @Override
   public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
-    study(studyId).systemAttrs.put(key, value);
+    study(studyId).systemAttrs.put(key, frozenCopy(value));
   }
 
   @Override
@@ -121,7 +121,24 @@ public final class InMemoryStorage implements Storage {
     return new LinkedHashMap<>(study(studyId).systemAttrs);
   }
 
+  /**
+   * An unmodifiable deep copy of a JSON-like attribute value, so that a caller changing its list
+   * or map afterwards changes nothing stored, as with the file and database storages.
+   */
+  private static Object frozenCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, frozenCopy(v)));
+      return java.util.Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return java.util.Collections.unmodifiableList(list.stream().map(InMemoryStorage::frozenCopy).toList());
+    }
+    return value;
+  }
+
   @Override
+  @SuppressWarnings("unchecked")
   public synchronized Optional<FrozenTrial> createTrial(
       long studyId, TrialState state, Map<String, Object> systemAttrs, long maxTrials) {
     if (state != TrialState.RUNNING && state != TrialState.WAITING) {
@@ -135,7 +152,7 @@ public final class InMemoryStorage implements Storage {
     FrozenTrial trial = new FrozenTrial(
         id, study.trialIds.size(), state, List.of(),
         state == TrialState.RUNNING ? clock.instant() : null, null,
-        Map.of(), Map.of(), Map.of(), systemAttrs, new TreeMap<>());
+        Map.of(), Map.of(), Map.of(), (Map<String, Object>) frozenCopy(systemAttrs), new TreeMap<>());
     study.trialIds.add(id);
     trialsById.put(id, trial);
     studyOfTrial.put(id, studyId);
@@ -185,17 +202,17 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public synchronized void setTrialUserAttr(long trialId, String key, Object value) {
-    FrozenTrial t = existing(trialId);
+    FrozenTrial t = unfinished(trialId);
     Map<String, Object> attrs = new LinkedHashMap<>(t.userAttrs());
-    attrs.put(key, value);
+    attrs.put(key, frozenCopy(value));
     replace(t, t.params(), t.distributions(), attrs, t.systemAttrs(), t.intermediateValues());
   }
 
   @Override
   public synchronized void setTrialSystemAttr(long trialId, String key, Object value) {
-    FrozenTrial t = existing(trialId);
+    FrozenTrial t = unfinished(trialId);
     Map<String, Object> attrs = new LinkedHashMap<>(t.systemAttrs());
-    attrs.put(key, value);
+    attrs.put(key, frozenCopy(value));
     replace(t, t.params(), t.distributions(), t.userAttrs(), attrs, t.intermediateValues());
   }
 
