@@ -17,6 +17,19 @@ public sealed interface Distribution
   /** Converts an external value to Optuna's internal representation. */
   double toInternal(Object external);
 
+  /**
+   * Converts a given external value (an enqueued or fixed parameter) to its internal value, or
+   * throws {@link IllegalArgumentException} saying why it does not belong to this distribution.
+   */
+  default double checkedInternal(Object external) {
+    double internal = toInternal(external);
+    if (!containsInternal(internal)) {
+      throw new IllegalArgumentException(
+          CategoricalDistribution.quote(external) + " is outside " + describe());
+    }
+    return internal;
+  }
+
   /** Converts an internal value back to the external value the objective sees. */
   Object toExternal(double internal);
 

@@ -271,15 +271,10 @@ public final class Study {
     Map<String, Object> fixed = new LinkedHashMap<>();
     params.forEach((k, v) -> {
       space.parameter(k).ifPresent(p -> {
-        double internal;
         try {
-          internal = p.distribution().toInternal(v);
+          p.distribution().checkedInternal(v);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("enqueued \"" + k + "\": " + e.getMessage(), e);
-        }
-        if (!p.distribution().containsInternal(internal)) {
-          throw new IllegalArgumentException(
-              "enqueued \"" + k + "\" (" + v + ") is outside " + p.distribution().describe());
         }
       });
       fixed.put(k, v);

@@ -109,18 +109,11 @@ final class StudyTrial implements Trial {
   }
 
   private double fixedInternal(String name, Distribution distribution) {
-    Object value = fixedParams.get(name);
-    double internal;
     try {
-      internal = distribution.toInternal(value);
+      return distribution.checkedInternal(fixedParams.get(name));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("enqueued value of \"" + name + "\": " + e.getMessage(), e);
     }
-    if (!distribution.containsInternal(internal)) {
-      throw new IllegalArgumentException("enqueued value of \"" + name + "\" (" + value + ") is outside "
-          + distribution.describe());
-    }
-    return internal;
   }
 
   private static double singleValue(Distribution distribution) {

@@ -43,16 +43,11 @@ public final class FixedTrial implements Trial {
     if (!fixed.containsKey(name)) {
       throw new IllegalArgumentException("no value given for parameter \"" + name + "\"");
     }
-    Object value = fixed.get(name);
     double internal;
     try {
-      internal = distribution.toInternal(value);
+      internal = distribution.checkedInternal(fixed.get(name));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("parameter \"" + name + "\": " + e.getMessage(), e);
-    }
-    if (!distribution.containsInternal(internal)) {
-      throw new IllegalArgumentException(
-          "parameter \"" + name + "\": " + value + " is outside " + distribution.describe());
     }
     Object external = distribution.toExternal(internal);
     suggested.put(name, external);

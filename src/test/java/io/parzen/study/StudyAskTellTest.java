@@ -100,7 +100,7 @@ class StudyAskTellTest {
   void enqueuingAValueOutsideTheSpaceIsRefusedAtOnce() {
     Study study = Study.builder().space(SearchSpace.of(Hp.uniform("x", -10, 10))).build();
     assertThatThrownBy(() -> study.enqueue(Map.of("x", 20.0)))
-        .hasMessage("enqueued \"x\" (20.0) is outside float[-10.0, 10.0]");
+        .hasMessage("enqueued \"x\": 20.0 is outside float[-10.0, 10.0]");
     assertThat(study.trials()).isEmpty();
   }
 
