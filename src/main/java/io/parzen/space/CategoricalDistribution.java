@@ -1,14 +1,17 @@
 package io.parzen.space;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A choice among strings, numbers and booleans (Optuna's {@code CategoricalDistribution}). The
- * internal value is the index of the choice. Integral numbers are held as {@code Long} and other
- * numbers as {@code Double}, so that a choice read back from JSON equals the one written.
+ * A choice among strings, numbers, booleans and {@code null} (Optuna's
+ * {@code CategoricalDistribution}, whose choices may include {@code None}). The internal value is
+ * the index of the choice. Integral numbers are held as {@code Long} and other numbers as
+ * {@code Double}, so that a choice read back from JSON equals the one written.
  */
 public record CategoricalDistribution(List<Object> choices) implements Distribution {
 
@@ -25,16 +28,16 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
       }
       normalized.add(value);
     }
-    choices = List.copyOf(normalized);
+    choices = Collections.unmodifiableList(normalized);
   }
 
   public static CategoricalDistribution of(Object... choices) {
-    return new CategoricalDistribution(List.of(choices));
+    return new CategoricalDistribution(Arrays.asList(choices));
   }
 
-  /** Brings a choice to its canonical Java type: String, Boolean, Long or Double. */
+  /** Brings a choice to its canonical Java type: String, Boolean, Long, Double or {@code null}. */
   public static Object normalize(Object choice) {
-    if (choice instanceof String || choice instanceof Boolean || choice instanceof Long) {
+    if (choice == null || choice instanceof String || choice instanceof Boolean || choice instanceof Long) {
       return choice;
     }
     if (choice instanceof Integer || choice instanceof Short || choice instanceof Byte) {
@@ -58,8 +61,8 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
     throw new SpaceValidationException(
         null,
         "choices",
-        "choice " + choice + " is not a string, number or boolean"
-            + (choice == null ? "" : " (" + choice.getClass().getSimpleName() + ")"));
+        "choice " + choice + " is not a string, number, boolean or null"
+            + " (" + choice.getClass().getSimpleName() + ")");
   }
 
   static String quote(Object value) {

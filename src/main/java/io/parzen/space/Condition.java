@@ -22,19 +22,16 @@ public record Condition(String parent, List<Object> values) {
     for (Object v : values) {
       normalized.add(CategoricalDistribution.normalize(v));
     }
-    values = List.copyOf(normalized);
+    values = java.util.Collections.unmodifiableList(normalized);
   }
 
   /** Active when {@code parent} equals {@code value}. */
   public static Condition when(String parent, Object... values) {
-    return new Condition(parent, List.of(values));
+    return new Condition(parent, java.util.Arrays.asList(values));
   }
 
   /** Whether the parent's value satisfies this condition. */
   public boolean matches(Object parentValue) {
-    if (parentValue == null) {
-      return false;
-    }
     Object value;
     try {
       value = CategoricalDistribution.normalize(parentValue);

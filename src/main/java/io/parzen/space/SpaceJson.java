@@ -128,6 +128,9 @@ public final class SpaceJson {
   }
 
   static JsonNode valueNode(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
     if (value instanceof String s) {
       return NODES.textNode(s);
     }
@@ -143,8 +146,11 @@ public final class SpaceJson {
     throw new IllegalArgumentException("not a JSON scalar: " + value);
   }
 
-  /** The Java value of a JSON scalar: String, Boolean, Long or Double. */
+  /** The Java value of a JSON scalar: String, Boolean, Long, Double or {@code null}. */
   static Object scalar(JsonNode node, String parameter, String field) {
+    if (node.isNull()) {
+      return null;
+    }
     if (node.isTextual()) {
       return node.textValue();
     }
@@ -158,7 +164,7 @@ public final class SpaceJson {
       return node.doubleValue();
     }
     throw new SpaceValidationException(parameter, field,
-        field + " holds " + node + "; only strings, numbers and booleans are allowed");
+        field + " holds " + node + "; only strings, numbers, booleans and null are allowed");
   }
 
   private static Parameter parameterFromTree(JsonNode node, int index) {

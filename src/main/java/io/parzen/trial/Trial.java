@@ -87,7 +87,7 @@ public interface Trial {
   /** One of {@code choices}, returned as the very object passed in. */
   default <T> T suggestCategorical(String name, List<T> choices) {
     CategoricalDistribution distribution =
-        checked(name, () -> new CategoricalDistribution(List.copyOf(choices)));
+        checked(name, () -> new CategoricalDistribution(new java.util.ArrayList<>(choices)));
     Object value = suggest(name, distribution);
     return choices.get(distribution.indexOf(value));
   }
@@ -95,7 +95,7 @@ public interface Trial {
   /** One of {@code choices}. */
   @SuppressWarnings("unchecked")
   default <T> T suggestCategorical(String name, T... choices) {
-    return suggestCategorical(name, List.of(choices));
+    return suggestCategorical(name, java.util.Arrays.asList(choices));
   }
 
   /** The value of a declared parameter, with its prior. */

@@ -167,4 +167,16 @@ class DistributionBehaviourTest {
     assertThat(e.parameter()).isEqualTo("lr");
     assertThat(e.field()).isEqualTo("low");
   }
+
+  @Test
+  void categoricalChoicesMayIncludeNullAsOptunaAllowsNone() {
+    CategoricalDistribution d = CategoricalDistribution.of("a", null, 1);
+    assertThat(d.choices()).containsExactly("a", null, 1L);
+    assertThat(d.toInternal(null)).isEqualTo(1.0);
+    assertThat(d.toExternal(1.0)).isNull();
+    SearchSpace space = SearchSpace.of(new Parameter("c", d),
+        Hp.uniform("x", 0, 1).withCondition(Condition.when("c", (Object) null)));
+    assertThat(SpaceJson.read(SpaceJson.write(space))).isEqualTo(space);
+    assertThat(space.isActive(space.parameter("x").orElseThrow(), java.util.Collections.singletonMap("c", null))).isTrue();
+  }
 }

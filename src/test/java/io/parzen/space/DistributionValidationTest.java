@@ -237,7 +237,7 @@ class DistributionValidationTest {
   @Test
   void choiceOfAnUnsupportedTypeNamesTheType() {
     assertProblem(problem(() -> Hp.choice("x", "a", new StringBuilder("sb"))),
-        "x", "choices", "x: choice sb is not a string, number or boolean (StringBuilder)");
+        "x", "choices", "x: choice sb is not a string, number, boolean or null (StringBuilder)");
   }
 
   @Test

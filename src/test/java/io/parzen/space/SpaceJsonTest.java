@@ -186,7 +186,7 @@ class SpaceJsonTest {
   @Test
   void nestedArrayChoiceNamesTheParameterAndField() {
     assertProblem(readProblem(space("{\"name\": \"opt\", \"type\": \"categorical\", \"choices\": [\"a\", [1]]}")),
-        "opt", "choices", "opt: choices holds [1]; only strings, numbers and booleans are allowed");
+        "opt", "choices", "opt: choices holds [1]; only strings, numbers, booleans and null are allowed");
   }
 
   @Test
