@@ -1,0 +1,348 @@
+package io.parzen.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A study file: a SQLite database in Optuna's RDB schema, readable by
+ * {@code optuna.load_study(storage="sqlite:///file.db")} and optuna-dashboard, holding one or more
+ * studies.
+ *
+ * <p>Opening checks the file before writing anything: a file that is not SQLite, lacks Optuna's
+ * tables, or has an alembic revision this program does not read raises
+ * {@link StudyFileException} and the file is left byte for byte as it was. An existing file keeps
+ * its schema revision; new files get {@link RdbSchema#CURRENT} unless another is asked for.
+ *
+ * <p>The file is switched to WAL mode, so readers (the studio) never block writers. Writes from
+ * this process go through one connection, one transaction per trial update, taken with
+ * {@code BEGIN IMMEDIATE} so that several processes sharing the file serialise cleanly; reads use a
+ * small pool of read-only connections. Thread-safe, and safe across processes.
+ */
+public final class SqliteStorage extends RdbStorage {
+
+  private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int READERS = 4;
+  /** SQLAlchemy's DATETIME text format for SQLite, in local time as Optuna writes it. */
+  private static final DateTimeFormatter WRITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter READ_TIME = new DateTimeFormatterBuilder()
+      .appendPattern("yyyy-MM-dd HH:mm:ss")
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .toFormatter();
+
+  private final Path file;
+  private final RdbSchema schema;
+  private final ZoneId zone;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final Connection writer;
+  private final Deque<Connection> readers = new ArrayDeque<>();
+  private final Set<Connection> allReaders = new HashSet<>();
+  private boolean closed;
+
+  private SqliteStorage(Path file, RdbSchema schema, Clock clock, Connection writer) {
+    super(clock);
+    this.file = file;
+    this.schema = schema;
+    this.zone = ZoneId.systemDefault();
+    this.writer = writer;
+  }
+
+  /** Opens (or creates, with the current schema) the study file at {@code file}. */
+  public static SqliteStorage open(Path file) {
+    return open(file, RdbSchema.CURRENT, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the study file at {@code file}; a new file gets {@code newFileSchema}, an existing one
+   * keeps its own. Trial times come from {@code clock}.
+   */
+  public static SqliteStorage open(Path file, RdbSchema newFileSchema, Clock clock) {
+    Path path = file.toAbsolutePath();
+    RdbSchema schema = inspect(path);
+    boolean create = schema == null;
+    Connection writer = connect(path, false);
+    try {
+      try (Statement st = writer.createStatement()) {
+        st.execute("PRAGMA busy_timeout = 60000");
+        st.execute("PRAGMA journal_mode = WAL");
+        st.execute("PRAGMA synchronous = NORMAL");
+      }
+      if (create) {
+        schema = newFileSchema;
+        createSchema(writer, schema);
+      }
+      writer.setAutoCommit(false);
+      return new SqliteStorage(path, schema, clock, writer);
+    } catch (SQLException e) {
+      closeQuietly(writer);
+      throw new StudyFileException(path, "cannot open the study file: " + e.getMessage(), e);
+    }
+  }
+
+  /** The file this storage reads and writes. */
+  public Path file() {
+    return file;
+  }
+
+  /** The Optuna schema revision of the file. */
+  public RdbSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Checks an existing file without changing it. Returns its schema, or {@code null} when the file
+   * is new (absent or empty) and needs one.
+   */
+  private static RdbSchema inspect(Path path) {
+    try {
+      if (!Files.exists(path) || Files.size(path) == 0) {
+        return null;
+      }
+      byte[] head = new byte[MAGIC.length];
+      int n;
+      try (InputStream in = Files.newInputStream(path)) {
+        n = in.readNBytes(head, 0, head.length);
+      }
+      if (n < MAGIC.length || !java.util.Arrays.equals(head, MAGIC)) {
+        throw new StudyFileException(path, "not a study file: it is not a SQLite database");
+      }
+    } catch (IOException e) {
+      throw new StudyFileException(path, "cannot read the file: " + e.getMessage(), e);
+    }
+    Connection c = connect(path, true);
+    try {
+      Set<String> tables = new HashSet<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : RdbSchema.TABLES) {
+        if (!tables.contains(table)) {
+          throw new StudyFileException(path, "not a study file: the SQLite database has no \"" + table
+              + "\" table of Optuna's schema");
+        }
+      }
+      String version = null;
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
+        if (rs.next()) {
+          version = rs.getString(1);
+        }
+      }
+      RdbSchema schema = RdbSchema.byAlembicVersion(version);
+      if (schema == null) {
+        if (RdbSchema.OLDER.contains(version)) {
+          throw new StudyFileException(path, "the study file has Optuna's old schema revision " + version
+              + "; upgrade it with: optuna storage upgrade --storage sqlite:///" + path);
+        }
+        throw new StudyFileException(path, "the study file has schema revision " + version
+            + ", which this version of Parzen Studio does not know (it reads v3.0.0.d and v3.2.0.a); "
+            + "it was probably written by a newer Optuna");
+      }
+      return schema;
+    } catch (SQLException e) {
+      throw new StudyFileException(path, "not a readable SQLite database: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  private static void createSchema(Connection c, RdbSchema schema) throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      for (String ddl : schema.sqliteDdl()) {
+        st.execute(ddl);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, ?, ?)")) {
+        ps.setInt(1, RdbSchema.SCHEMA_VERSION);
+        ps.setString(2, schema.optunaVersion());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
+        ps.setString(1, schema.alembicVersion());
+        ps.executeUpdate();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static Connection connect(Path path, boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(readOnly);
+    config.setBusyTimeout(60_000);
+    config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
+    if (readOnly) {
+      config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+    }
+    Properties properties = config.toProperties();
+    try {
+      return DriverManager.getConnection("jdbc:sqlite:" + path, properties);
+    } catch (SQLException e) {
+      throw new StudyFileException(path, "cannot open the file: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  protected <T> T write(SqlWork<T> work) {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback(writer);
+        if (e instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new StorageException(file + ": " + e.getMessage(), e);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  protected <T> T read(SqlWork<T> work) {
+    Connection c = borrowReader();
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(c);
+      throw new StorageException(file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      rollback(c);
+      throw e;
+    } finally {
+      returnReader(c);
+    }
+  }
+
+  private synchronized Connection borrowReader() {
+    ensureOpen();
+    Connection c = readers.pollFirst();
+    if (c != null) {
+      return c;
+    }
+    c = connect(file, true);
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new StorageException(file + ": " + e.getMessage(), e);
+    }
+    allReaders.add(c);
+    return c;
+  }
+
+  private synchronized void returnReader(Connection c) {
+    if (closed || readers.size() >= READERS) {
+      allReaders.remove(c);
+      closeQuietly(c);
+    } else {
+      readers.addFirst(c);
+    }
+  }
+
+  private synchronized void ensureOpen() {
+    if (closed) {
+      throw new StorageException(file + ": the storage is closed");
+    }
+  }
+
+  @Override
+  protected void lockStudy(Connection c, long studyId) {
+    // BEGIN IMMEDIATE already holds the database's write lock for the whole transaction.
+  }
+
+  @Override
+  protected void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+    if (time == null) {
+      ps.setNull(index, java.sql.Types.VARCHAR);
+    } else {
+      ps.setString(index, LocalDateTime.ofInstant(time, zone).format(WRITE_TIME));
+    }
+  }
+
+  @Override
+  protected Instant getTime(ResultSet rs, String column) throws SQLException {
+    String text = rs.getString(column);
+    if (text == null) {
+      return null;
+    }
+    return LocalDateTime.parse(text.replace('T', ' '), READ_TIME).atZone(zone).toInstant();
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        allReaders.forEach(SqliteStorage::closeQuietly);
+        allReaders.clear();
+        readers.clear();
+      }
+      closeQuietly(writer);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is unusable anyway; the next use reports it.
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // Nothing more to release.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStorage[" + file + ", " + schema.alembicVersion() + "]";
+  }
+}
