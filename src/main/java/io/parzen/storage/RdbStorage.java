@@ -487,6 +487,62 @@ abstract class RdbStorage implements Storage {
     return new TrialDelta(changed, cursor.advance(changed));
   }
 
+  // ---- heartbeats
+
+  @Override
+  public void recordHeartbeat(long trialId) {
+    write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat) "
+          + "SELECT trial_id, ? FROM trials WHERE trial_id = ? AND state = 'RUNNING' "
+          + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat")) {
+        setTime(ps, 1, clock.instant());
+        ps.setLong(2, trialId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<FrozenTrial> failStaleTrials(long studyId, java.time.Duration gracePeriod) {
+    Instant now = clock.instant();
+    List<Long> failed = write(c -> {
+      requireStudy(c, studyId);
+      List<Long> stale = new ArrayList<>();
+      List<Instant> lastBeats = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id, h.heartbeat FROM trials t "
+          + "JOIN trial_heartbeats h ON h.trial_id = t.trial_id "
+          + "WHERE t.study_id = ? AND t.state = 'RUNNING' AND h.heartbeat < ? ORDER BY t.number")) {
+        ps.setLong(1, studyId);
+        setTime(ps, 2, now.minus(gracePeriod));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            stale.add(rs.getLong(1));
+            lastBeats.add(getTime(rs, "heartbeat"));
+          }
+        }
+      }
+      for (int i = 0; i < stale.size(); i++) {
+        long id = stale.get(i);
+        upsertAttr(c, "trial_system_attributes", "trial_id", id, FrozenTrial.FAIL_REASON,
+            OptunaJson.valueToJson("its worker stopped sending heartbeats (last at " + lastBeats.get(i) + ")"));
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE trials SET state = 'FAIL', datetime_complete = ? WHERE trial_id = ? AND state = 'RUNNING'")) {
+          setTime(ps, 1, now);
+          ps.setLong(2, id);
+          ps.executeUpdate();
+        }
+        update(c, "DELETE FROM trial_heartbeats WHERE trial_id = ?", id);
+      }
+      return stale;
+    });
+    List<FrozenTrial> trials = new ArrayList<>();
+    for (long id : failed) {
+      trials.add(trial(id));
+    }
+    return trials;
+  }
+
   // ---- loading trials
 
   /** Loads the trials matching {@code where} (on table alias {@code t}), ordered by number. */

@@ -93,7 +93,6 @@ public final class SqliteStorage extends RdbStorage {
         schema = newFileSchema;
         createSchema(writer, schema);
       }
-      writer.setAutoCommit(false);
       return new SqliteStorage(path, schema, clock, writer);
     } catch (SQLException e) {
       closeQuietly(writer);
@@ -196,11 +195,15 @@ public final class SqliteStorage extends RdbStorage {
     }
   }
 
+  /**
+   * A connection in auto-commit mode: transactions are begun by hand ({@code BEGIN IMMEDIATE} to
+   * write, {@code BEGIN} to read), because the driver's own transactions begin eagerly and an idle
+   * connection would hold the write lock.
+   */
   private static Connection connect(Path path, boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(readOnly);
     config.setBusyTimeout(60_000);
-    config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
     if (readOnly) {
       config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
     }
@@ -218,8 +221,9 @@ public final class SqliteStorage extends RdbStorage {
     try {
       ensureOpen();
       try {
+        execute(writer, "BEGIN IMMEDIATE");
         T result = work.run(writer);
-        writer.commit();
+        execute(writer, "COMMIT");
         return result;
       } catch (SQLException | RuntimeException e) {
         rollback(writer);
@@ -237,8 +241,9 @@ public final class SqliteStorage extends RdbStorage {
   protected <T> T read(SqlWork<T> work) {
     Connection c = borrowReader();
     try {
+      execute(c, "BEGIN");
       T result = work.run(c);
-      c.commit();
+      execute(c, "COMMIT");
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -257,13 +262,9 @@ public final class SqliteStorage extends RdbStorage {
     if (c != null) {
       return c;
     }
-    c = connect(file, true);
-    try {
-      c.setAutoCommit(false);
-    } catch (SQLException e) {
-      closeQuietly(c);
-      throw new StorageException(file + ": " + e.getMessage(), e);
-    }
+    // A read-write connection used only for reading: read-only connections to a WAL database can
+    // keep serving an old snapshot of the wal-index.
+    c = connect(file, false);
     allReaders.add(c);
     return c;
   }
@@ -325,11 +326,17 @@ public final class SqliteStorage extends RdbStorage {
     }
   }
 
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   private static void rollback(Connection c) {
     try {
-      c.rollback();
+      execute(c, "ROLLBACK");
     } catch (SQLException ignored) {
-      // The connection is unusable anyway; the next use reports it.
+      // No transaction was open, or the connection is unusable and the next use reports it.
     }
   }
 

@@ -129,6 +129,24 @@ public interface Storage extends AutoCloseable {
    */
   TrialDelta trialsChangedSince(long studyId, TrialCursor cursor);
 
+  // ---- heartbeats of workers in other processes
+
+  /**
+   * Records that the worker running {@code trialId} is alive. Workers call this every few seconds
+   * while a trial runs, so that a crashed worker's trials can be recognised. Storages shared only
+   * within one process may ignore it (the default).
+   */
+  default void recordHeartbeat(long trialId) {}
+
+  /**
+   * Marks FAIL every RUNNING trial of the study whose last heartbeat is older than
+   * {@code gracePeriod} (its worker is gone), with a {@code fail_reason} saying so, and returns
+   * them as finished. Trials that never sent a heartbeat are left alone. The default finds none.
+   */
+  default List<FrozenTrial> failStaleTrials(long studyId, java.time.Duration gracePeriod) {
+    return List.of();
+  }
+
   /** Releases connections and files. The default does nothing. */
   @Override
   default void close() {}

@@ -32,6 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +65,12 @@ public final class Study {
 
   private static final Logger LOG = LoggerFactory.getLogger(Study.class);
   private static final AtomicInteger WORKER_THREADS = new AtomicInteger();
+  /** Sends the heartbeats of every running study in this process; cheap, so one thread serves all. */
+  private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "parzen-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final Storage storage;
   private final long id;
@@ -71,6 +80,8 @@ public final class Study {
   private final Pruner pruner;
   private final SearchSpace space;
   private final Clock clock;
+  private final Duration heartbeatInterval;
+  private final Duration gracePeriod;
   private final List<StudyListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<Run> runs = ConcurrentHashMap.newKeySet();
 
@@ -83,6 +94,8 @@ public final class Study {
     this.pruner = b.pruner;
     this.space = space;
     this.clock = b.clock;
+    this.heartbeatInterval = b.heartbeatInterval;
+    this.gracePeriod = b.gracePeriod;
   }
 
   public static Builder builder() {
@@ -313,13 +326,17 @@ public final class Study {
     if (workers < 1) {
       throw new IllegalArgumentException("workers (" + workers + ") must be >= 1");
     }
+    failStaleTrials();
     Run run = new Run(budget, clock.instant());
     runs.add(run);
+    ScheduledFuture<?> beats = HEARTBEATS.scheduleAtFixedRate(() -> beat(run),
+        heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
     CompletableFuture<?>[] futures = new CompletableFuture<?>[workers];
     for (int i = 0; i < workers; i++) {
       futures[i] = CompletableFuture.runAsync(() -> work(run, objective), executor);
     }
     return CompletableFuture.allOf(futures).handle((ignored, thrown) -> {
+      beats.cancel(false);
       runs.remove(run);
       return run.result(clock.instant());
     });
@@ -341,6 +358,37 @@ public final class Study {
     runs.forEach(Run::cancel);
   }
 
+  /**
+   * Marks FAIL the RUNNING trials whose worker (another process) stopped sending heartbeats more
+   * than the grace period ago, and returns them. Called when an optimize call starts and with
+   * every heartbeat; the studio calls it when it opens a study.
+   */
+  public List<FrozenTrial> failStaleTrials() {
+    List<FrozenTrial> failed = storage.failStaleTrials(id, gracePeriod);
+    for (FrozenTrial t : failed) {
+      LOG.warn("trial {} of study \"{}\" failed: {}", t.number(), name, t.failReason().orElse(""));
+      for (StudyListener l : listeners) {
+        try {
+          l.trialFinished(this, t);
+        } catch (RuntimeException e) {
+          LOG.warn("study listener failed on trial {} end", t.number(), e);
+        }
+      }
+    }
+    return failed;
+  }
+
+  private void beat(Run run) {
+    try {
+      for (long trialId : run.running) {
+        storage.recordHeartbeat(trialId);
+      }
+      failStaleTrials();
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat of study \"{}\" failed", name, e);
+    }
+  }
+
   /** Whether an {@link #optimize} call is in progress. */
   public boolean isOptimizing() {
     return !runs.isEmpty();
@@ -354,7 +402,14 @@ public final class Study {
           run.budgetReached();
           return;
         }
-        evaluate(run, trial.get(), objective);
+        long trialId = trial.get().id();
+        run.running.add(trialId);
+        try {
+          storage.recordHeartbeat(trialId);
+          evaluate(run, trial.get(), objective);
+        } finally {
+          run.running.remove(trialId);
+        }
         run.completed.incrementAndGet();
       }
     } catch (RuntimeException | Error e) {
@@ -486,6 +541,7 @@ public final class Study {
     final AtomicInteger remaining;
     final AtomicInteger completed = new AtomicInteger();
     final Set<Thread> evaluating = ConcurrentHashMap.newKeySet();
+    final Set<Long> running = ConcurrentHashMap.newKeySet();
     final AtomicReference<Throwable> error = new AtomicReference<>();
     volatile boolean stopped;
     volatile boolean cancelled;
@@ -574,6 +630,8 @@ public final class Study {
     private Storage storage;
     private SearchSpace space;
     private Clock clock = Clock.systemUTC();
+    private Duration heartbeatInterval = Duration.ofSeconds(10);
+    private Duration gracePeriod = Duration.ofSeconds(60);
     private boolean loadIfExists;
 
     private Builder() {}
@@ -624,6 +682,21 @@ public final class Study {
     /** The clock for time limits; the system clock when not set. */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * How often running trials send heartbeats to a shared storage (10 s by default), and how old
+     * the last heartbeat of a RUNNING trial may be before its worker counts as gone and the trial
+     * as FAIL (60 s by default).
+     */
+    public Builder heartbeat(Duration interval, Duration gracePeriod) {
+      if (interval.isNegative() || interval.isZero() || gracePeriod.compareTo(interval) <= 0) {
+        throw new IllegalArgumentException("heartbeat interval (" + interval + ") must be positive and shorter "
+            + "than the grace period (" + gracePeriod + ")");
+      }
+      this.heartbeatInterval = interval;
+      this.gracePeriod = gracePeriod;
       return this;
     }
 
