@@ -160,6 +160,21 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public synchronized FrozenTrial addTrial(long studyId, FrozenTrial template) {
+    StudyRecord study = study(studyId);
+    long id = nextTrialId++;
+    FrozenTrial trial = new FrozenTrial(id, study.trialIds.size(), template.state(), template.values(),
+        template.start(), template.complete(), template.params(), template.distributions(),
+        (Map<String, Object>) frozenCopy(template.userAttrs()), (Map<String, Object>) frozenCopy(template.systemAttrs()),
+        template.intermediateValues());
+    study.trialIds.add(id);
+    trialsById.put(id, trial);
+    studyOfTrial.put(id, studyId);
+    return trial;
+  }
+
+  @Override
   public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
     for (long id : study(studyId).trialIds) {
       FrozenTrial t = trialsById.get(id);

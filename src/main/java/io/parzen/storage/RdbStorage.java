@@ -56,6 +56,15 @@ abstract class RdbStorage implements Storage {
 
   protected abstract Instant getTime(ResultSet rs, String column) throws SQLException;
 
+  /**
+   * A clause appended to the query that checks a trial is unfinished before writing to it, to lock
+   * the trial's row for the rest of the write transaction (so that no write lands on a trial another
+   * transaction has just finished). Empty where write transactions are serialised anyway.
+   */
+  protected String trialRowLock() {
+    return "";
+  }
+
   // ---- studies
 
   @Override
@@ -278,6 +287,78 @@ abstract class RdbStorage implements Storage {
       return Optional.of(id);
     });
     return created.map(this::trial);
+  }
+
+  @Override
+  public FrozenTrial addTrial(long studyId, FrozenTrial template) {
+    long id = write(c -> {
+      requireStudy(c, studyId);
+      lockStudy(c, studyId);
+      int number;
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          number = rs.getInt(1);
+        }
+      }
+      long trialId;
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start, "
+          + "datetime_complete) VALUES (?, ?, ?, ?, ?) RETURNING trial_id")) {
+        ps.setInt(1, number);
+        ps.setLong(2, studyId);
+        ps.setString(3, template.state().name());
+        setTime(ps, 4, template.start());
+        setTime(ps, 5, template.complete());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          trialId = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+          + "distribution_json) VALUES (?, ?, ?, ?)")) {
+        for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+          ps.setLong(1, trialId);
+          ps.setString(2, e.getKey());
+          ps.setDouble(3, e.getValue().toInternal(template.params().get(e.getKey())));
+          ps.setString(4, OptunaJson.distributionToJson(e.getValue()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)")) {
+        for (int i = 0; i < template.values().size(); i++) {
+          double v = template.values().get(i);
+          ps.setLong(1, trialId);
+          ps.setInt(2, i);
+          setValue(ps, 3, v);
+          ps.setString(4, valueType(v));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, "
+          + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)")) {
+        for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
+          double v = e.getValue();
+          ps.setLong(1, trialId);
+          ps.setInt(2, e.getKey());
+          setValue(ps, 3, v);
+          ps.setString(4, Double.isNaN(v) ? "NAN" : valueType(v));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      for (Map.Entry<String, Object> e : template.userAttrs().entrySet()) {
+        upsertAttr(c, "trial_user_attributes", "trial_id", trialId, e.getKey(), OptunaJson.valueToJson(e.getValue()));
+      }
+      for (Map.Entry<String, Object> e : template.systemAttrs().entrySet()) {
+        upsertAttr(c, "trial_system_attributes", "trial_id", trialId, e.getKey(), OptunaJson.valueToJson(e.getValue()));
+      }
+      return trialId;
+    });
+    return trial(id);
   }
 
   @Override
@@ -712,8 +793,9 @@ abstract class RdbStorage implements Storage {
   }
 
   /** Checks the trial exists and has not finished; returns its number. */
-  private static int requireUnfinished(Connection c, long trialId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT number, state FROM trials WHERE trial_id = ?")) {
+  private int requireUnfinished(Connection c, long trialId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT number, state FROM trials WHERE trial_id = ?" + trialRowLock())) {
       ps.setLong(1, trialId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

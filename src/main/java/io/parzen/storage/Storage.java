@@ -76,6 +76,14 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
+   * Adds a trial exactly as {@code template} describes it (state, values, params with their
+   * distributions, intermediate values, attributes, start and completion times), numbered next in
+   * the study; {@code template}'s id and number are ignored. This is how studies are imported and
+   * how finished trials are added by hand (Optuna's {@code add_trial}).
+   */
+  FrozenTrial addTrial(long studyId, FrozenTrial template);
+
+  /**
    * Atomically moves the lowest-numbered WAITING trial to RUNNING (start time now) and returns it;
    * empty when none waits. Two callers never get the same trial.
    */

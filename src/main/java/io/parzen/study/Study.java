@@ -7,7 +7,6 @@ import io.parzen.pruner.Pruner;
 import io.parzen.sampler.RandomSampler;
 import io.parzen.sampler.Sampler;
 import io.parzen.space.SearchSpace;
-import io.parzen.space.SpaceJson;
 import io.parzen.storage.InMemoryStorage;
 import io.parzen.storage.Storage;
 import io.parzen.trial.FrozenTrial;
@@ -59,9 +58,6 @@ import org.slf4j.LoggerFactory;
  * {@link #tell} let callers run trials themselves. Listeners receive immutable snapshots.
  */
 public final class Study {
-
-  /** Study system attribute holding the declared search space as JSON. */
-  public static final String SPACE_ATTR = "parzen:search_space";
 
   private static final Logger LOG = LoggerFactory.getLogger(Study.class);
   private static final AtomicInteger WORKER_THREADS = new AtomicInteger();
@@ -727,9 +723,11 @@ public final class Study {
         if (directions != null && !directions.equals(stored)) {
           throw new IllegalArgumentException("study \"" + name + "\" has directions " + stored + ", not " + directions);
         }
-        SearchSpace loadedSpace = space != null ? space : storedSpace(id);
+        Optional<StudyDefinition> definition = StudyDefinition.load(storage, id);
+        SearchSpace loadedSpace = space != null ? space : definition.map(StudyDefinition::space)
+            .orElseGet(() -> StudyDefinition.inferSpace(storage.trials(id)));
         if (space != null) {
-          storage.setStudySystemAttr(id, SPACE_ATTR, SpaceJson.write(space));
+          definition.orElse(StudyDefinition.of(space)).withSpace(space).save(storage, id);
         }
         return new Study(this, id, stored, loadedSpace);
       }
@@ -737,14 +735,9 @@ public final class Study {
       long id = storage.createStudy(name, dirs);
       SearchSpace declared = space == null ? SearchSpace.empty() : space;
       if (!declared.isEmpty()) {
-        storage.setStudySystemAttr(id, SPACE_ATTR, SpaceJson.write(declared));
+        StudyDefinition.of(declared).save(storage, id);
       }
       return new Study(this, id, dirs, declared);
-    }
-
-    private SearchSpace storedSpace(long id) {
-      Object json = storage.studySystemAttrs(id).get(SPACE_ATTR);
-      return json == null ? SearchSpace.empty() : SpaceJson.read(json.toString());
     }
   }
 }

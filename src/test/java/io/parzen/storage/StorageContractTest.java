@@ -1493,6 +1493,57 @@ public abstract class StorageContractTest {
     }
   }
 
+  // -------------------------------------------------------------------------------- addTrial
+
+  @Nested
+  class AddTrial {
+
+    @Test
+    void addedTrialKeepsEverythingGivenAndTakesTheNextNumber() {
+      long study = storage.createStudy("s", MINIMIZE);
+      storage.createTrial(study);
+      FloatDistribution x = FloatDistribution.uniform(0, 10);
+      CategoricalDistribution c = CategoricalDistribution.of("a", null, 2L);
+      Instant start = T0.minusSeconds(100);
+      Instant end = T0.minusSeconds(40);
+      java.util.TreeMap<Integer, Double> iv = new java.util.TreeMap<>(Map.of(0, 3.0, 5, Double.NaN));
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("x", 2.5);
+      params.put("c", null);
+      FrozenTrial template = new FrozenTrial(99, 42, TrialState.COMPLETE, List.of(Double.NEGATIVE_INFINITY),
+          start, end, params, Map.of("x", x, "c", c), Map.of("u", List.of(1, 2)),
+          Map.of(FrozenTrial.FAIL_REASON, "none"), iv);
+
+      FrozenTrial added = storage.addTrial(study, template);
+
+      assertThat(added.number()).isEqualTo(1);
+      assertThat(added.state()).isEqualTo(TrialState.COMPLETE);
+      assertThat(added.values()).containsExactly(Double.NEGATIVE_INFINITY);
+      assertThat(added.start()).isEqualTo(start);
+      assertThat(added.complete()).isEqualTo(end);
+      assertThat(added.params()).containsEntry("x", 2.5).containsEntry("c", null);
+      assertThat(added.distributions()).containsEntry("x", x).containsEntry("c", c);
+      assertThat(added.intermediateValues()).containsEntry(0, 3.0).containsKey(5);
+      assertThat(added.intermediateValues().get(5)).isNaN();
+      assertThat(added.systemAttrs()).containsEntry(FrozenTrial.FAIL_REASON, "none");
+      assertThat(storage.trials(study)).extracting(FrozenTrial::number).containsExactly(0, 1);
+      assertThat(storage.trial(added.id())).isEqualTo(added);
+    }
+
+    @Test
+    void anAddedWaitingTrialCanBeClaimed() {
+      long study = storage.createStudy("s", MINIMIZE);
+      FrozenTrial waiting = new FrozenTrial(0, 0, TrialState.WAITING, List.of(), null, null, Map.of(), Map.of(),
+          Map.of(), Map.of("fixed_params", Map.of("x", 1.0)), new java.util.TreeMap<>());
+      storage.addTrial(study, waiting);
+
+      FrozenTrial claimed = storage.claimWaitingTrial(study).orElseThrow();
+
+      assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+      assertThat(claimed.start()).isEqualTo(T0);
+    }
+  }
+
   // --------------------------------------------------------------------------------- helpers
 
   /** A new study named "s" with one RUNNING trial started at {@link #T0}. */
