@@ -86,17 +86,46 @@ public final class SqliteStorage extends RdbStorage {
     try {
       try (Statement st = writer.createStatement()) {
         st.execute("PRAGMA busy_timeout = 60000");
-        st.execute("PRAGMA journal_mode = WAL");
         st.execute("PRAGMA synchronous = NORMAL");
       }
-      if (create) {
+      useWal(writer);
+      if (create && !createSchema(writer, newFileSchema)) {
+        schema = inspect(path);  // Another process created it first.
+      } else if (create) {
         schema = newFileSchema;
-        createSchema(writer, schema);
       }
       return new SqliteStorage(path, schema, clock, writer);
     } catch (SQLException e) {
       closeQuietly(writer);
       throw new StudyFileException(path, "cannot open the study file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Switches the file to WAL mode. The switch needs a moment without other connections, so it is
+   * retried while several processes open a new file at once; a file already in WAL mode is left be.
+   */
+  private static void useWal(Connection c) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+        if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+          return;
+        }
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        if (attempt >= 200 || !String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while opening the study file", e);
+      }
     }
   }
 
@@ -130,6 +159,10 @@ public final class SqliteStorage extends RdbStorage {
     } catch (IOException e) {
       throw new StudyFileException(path, "cannot read the file: " + e.getMessage(), e);
     }
+    Path wal = Path.of(path + "-wal");
+    Path shm = Path.of(path + "-shm");
+    boolean hadSideFiles = Files.exists(wal) || Files.exists(shm);
+    boolean refused = true;
     Connection c = connect(path, true);
     try {
       Set<String> tables = new HashSet<>();
@@ -138,6 +171,10 @@ public final class SqliteStorage extends RdbStorage {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
+      }
+      if (tables.isEmpty()) {
+        refused = false;
+        return null;  // An empty database (perhaps one another process is just creating) is new.
       }
       for (String table : RdbSchema.TABLES) {
         if (!tables.contains(table)) {
@@ -152,6 +189,9 @@ public final class SqliteStorage extends RdbStorage {
           version = rs.getString(1);
         }
       }
+      if (version == null) {
+        throw new StudyFileException(path, "the study file has Optuna's tables but no alembic revision");
+      }
       RdbSchema schema = RdbSchema.byAlembicVersion(version);
       if (schema == null) {
         if (RdbSchema.OLDER.contains(version)) {
@@ -162,17 +202,47 @@ public final class SqliteStorage extends RdbStorage {
             + ", which this version of Parzen Studio does not know (it reads v3.0.0.d and v3.2.0.a); "
             + "it was probably written by a newer Optuna");
       }
+      refused = false;
       return schema;
     } catch (SQLException e) {
       throw new StudyFileException(path, "not a readable SQLite database: " + e.getMessage(), e);
     } finally {
       closeQuietly(c);
+      if (refused && !hadSideFiles) {
+        removeEmptySideFiles(wal, shm);
+      }
     }
   }
 
-  private static void createSchema(Connection c, RdbSchema schema) throws SQLException {
-    c.setAutoCommit(false);
+  /**
+   * A read-only look at a WAL database leaves an empty -wal and a -shm file behind, which a refused
+   * file must not get; they hold nothing when the WAL is empty. Only refused files are tidied: a
+   * study file's side files may belong to another process using it.
+   */
+  private static void removeEmptySideFiles(Path wal, Path shm) {
+    try {
+      if (Files.exists(wal) && Files.size(wal) == 0) {
+        Files.deleteIfExists(wal);
+        Files.deleteIfExists(shm);
+      }
+    } catch (IOException ignored) {
+      // Left behind: harmless to SQLite, which recreates or ignores them.
+    }
+  }
+
+  /**
+   * Creates Optuna's tables in a new file under the write lock; returns false, creating nothing,
+   * when another process created them first.
+   */
+  private static boolean createSchema(Connection c, RdbSchema schema) throws SQLException {
+    execute(c, "BEGIN IMMEDIATE");
     try (Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'studies'")) {
+        if (rs.next()) {
+          execute(c, "COMMIT");
+          return false;
+        }
+      }
       for (String ddl : schema.sqliteDdl()) {
         st.execute(ddl);
       }
@@ -186,12 +256,11 @@ public final class SqliteStorage extends RdbStorage {
         ps.setString(1, schema.alembicVersion());
         ps.executeUpdate();
       }
-      c.commit();
+      execute(c, "COMMIT");
+      return true;
     } catch (SQLException e) {
-      c.rollback();
+      rollback(c);
       throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
   }
 

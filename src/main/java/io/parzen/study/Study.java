@@ -7,6 +7,7 @@ import io.parzen.pruner.Pruner;
 import io.parzen.sampler.RandomSampler;
 import io.parzen.sampler.Sampler;
 import io.parzen.space.SearchSpace;
+import io.parzen.storage.DuplicateStudyException;
 import io.parzen.storage.InMemoryStorage;
 import io.parzen.storage.Storage;
 import io.parzen.trial.FrozenTrial;
@@ -732,7 +733,15 @@ public final class Study {
         return new Study(this, id, stored, loadedSpace);
       }
       List<StudyDirection> dirs = directions == null ? List.of(StudyDirection.MINIMIZE) : directions;
-      long id = storage.createStudy(name, dirs);
+      long id;
+      try {
+        id = storage.createStudy(name, dirs);
+      } catch (DuplicateStudyException e) {
+        if (!loadIfExists) {
+          throw e;
+        }
+        return build();  // Another worker created it between our look and our create: load it.
+      }
       SearchSpace declared = space == null ? SearchSpace.empty() : space;
       if (!declared.isEmpty()) {
         StudyDefinition.of(declared).save(storage, id);
