@@ -53,7 +53,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
       return d;
     }
     if (choice instanceof java.math.BigInteger b) {
-      return b.longValueExact();
+      return b.bitLength() < 64 ? (Object) b.longValue() : b;  // Python ints beyond 64 bits stay exact.
     }
     if (choice instanceof java.math.BigDecimal b) {
       return b.doubleValue();

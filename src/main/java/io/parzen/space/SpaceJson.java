@@ -140,6 +140,9 @@ public final class SpaceJson {
     if (value instanceof Long l) {
       return NODES.numberNode(l);
     }
+    if (value instanceof java.math.BigInteger b) {
+      return NODES.numberNode(b);
+    }
     if (value instanceof Number n) {
       return NODES.numberNode(n.doubleValue());
     }
@@ -157,8 +160,8 @@ public final class SpaceJson {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    if (node.isIntegralNumber() && node.canConvertToLong()) {
-      return node.longValue();
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
     }
     if (node.isNumber()) {
       return node.doubleValue();

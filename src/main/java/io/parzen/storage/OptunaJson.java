@@ -2,7 +2,10 @@ package io.parzen.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +23,11 @@ import java.util.List;
  */
 public final class OptunaJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Reads and writes NaN and ±Infinity as bare literals, as Python's {@code json} module does. */
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private OptunaJson() {}
@@ -125,7 +132,7 @@ public final class OptunaJson {
       return c.booleanValue();
     }
     if (c.isIntegralNumber()) {
-      return c.longValue();
+      return c.canConvertToLong() ? (Object) c.longValue() : c.bigIntegerValue();
     }
     if (c.isNumber()) {
       return c.doubleValue();

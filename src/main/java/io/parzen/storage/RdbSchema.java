@@ -103,6 +103,71 @@ public enum RdbSchema {
     return ddl;
   }
 
+  /**
+   * PostgreSQL DDL, statement by statement, as SQLAlchemy emits it for Optuna's models: native enum
+   * types, {@code SERIAL} keys, {@code FLOAT(53)} (double precision) values and
+   * {@code TIMESTAMP WITHOUT TIME ZONE} times; then alembic's {@code alembic_version} table.
+   */
+  List<String> postgresDdl() {
+    String keyed = "%s (\n"
+        + "\t%s_attribute_id SERIAL NOT NULL, \n"
+        + "\t%s_id INTEGER, \n"
+        + "\tkey VARCHAR(512), \n"
+        + "\tvalue_json TEXT, \n"
+        + "\tPRIMARY KEY (%s_attribute_id), \n"
+        + "\tUNIQUE (%s_id, key), \n"
+        + "\tFOREIGN KEY(%s_id) REFERENCES %s (%s_id)\n)";
+    List<String> ddl = new java.util.ArrayList<>(List.of(
+        "CREATE TYPE studydirection AS ENUM ('NOT_SET', 'MINIMIZE', 'MAXIMIZE')",
+        "CREATE TYPE trialstate AS ENUM ('RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'WAITING')",
+        "CREATE TYPE trialvaluetype AS ENUM ('FINITE', 'INF_POS', 'INF_NEG')",
+        "CREATE TYPE trialintermediatevaluetype AS ENUM ('FINITE', 'INF_POS', 'INF_NEG', 'NAN')",
+        "CREATE TABLE studies (\n\tstudy_id SERIAL NOT NULL, \n\tstudy_name VARCHAR(512) NOT NULL, \n"
+            + "\tPRIMARY KEY (study_id)\n)",
+        "CREATE UNIQUE INDEX ix_studies_study_name ON studies (study_name)",
+        "CREATE TABLE version_info (\n\tversion_info_id INTEGER NOT NULL, \n\tschema_version INTEGER, \n"
+            + "\tlibrary_version VARCHAR(256), \n\tPRIMARY KEY (version_info_id), \n"
+            + "\tCHECK (version_info_id=1)\n)",
+        "CREATE TABLE study_directions (\n\tstudy_direction_id SERIAL NOT NULL, \n"
+            + "\tdirection studydirection NOT NULL, \n\tstudy_id INTEGER NOT NULL, \n"
+            + "\tobjective INTEGER NOT NULL, \n\tPRIMARY KEY (study_direction_id), \n"
+            + "\tUNIQUE (study_id, objective), \n\tFOREIGN KEY(study_id) REFERENCES studies (study_id)\n)",
+        "CREATE TABLE " + String.format(keyed, "study_user_attributes", "study_user", "study", "study_user",
+            "study", "study", "studies", "study"),
+        "CREATE TABLE " + String.format(keyed, "study_system_attributes", "study_system", "study", "study_system",
+            "study", "study", "studies", "study"),
+        "CREATE TABLE trials (\n\ttrial_id SERIAL NOT NULL, \n\tnumber INTEGER, \n\tstudy_id INTEGER, \n"
+            + "\tstate trialstate NOT NULL, \n\tdatetime_start TIMESTAMP WITHOUT TIME ZONE, \n"
+            + "\tdatetime_complete TIMESTAMP WITHOUT TIME ZONE, \n\tPRIMARY KEY (trial_id), \n"
+            + "\tFOREIGN KEY(study_id) REFERENCES studies (study_id)\n)",
+        "CREATE TABLE " + String.format(keyed, "trial_user_attributes", "trial_user", "trial", "trial_user",
+            "trial", "trial", "trials", "trial"),
+        "CREATE TABLE " + String.format(keyed, "trial_system_attributes", "trial_system", "trial", "trial_system",
+            "trial", "trial", "trials", "trial"),
+        "CREATE TABLE trial_params (\n\tparam_id SERIAL NOT NULL, \n\ttrial_id INTEGER, \n"
+            + "\tparam_name VARCHAR(512), \n\tparam_value FLOAT(53), \n\tdistribution_json TEXT, \n"
+            + "\tPRIMARY KEY (param_id), \n\tUNIQUE (trial_id, param_name), \n"
+            + "\tFOREIGN KEY(trial_id) REFERENCES trials (trial_id)\n)",
+        "CREATE TABLE trial_values (\n\ttrial_value_id SERIAL NOT NULL, \n\ttrial_id INTEGER NOT NULL, \n"
+            + "\tobjective INTEGER NOT NULL, \n\tvalue FLOAT(53), \n\tvalue_type trialvaluetype NOT NULL, \n"
+            + "\tPRIMARY KEY (trial_value_id), \n\tUNIQUE (trial_id, objective), \n"
+            + "\tFOREIGN KEY(trial_id) REFERENCES trials (trial_id)\n)",
+        "CREATE TABLE trial_intermediate_values (\n\ttrial_intermediate_value_id SERIAL NOT NULL, \n"
+            + "\ttrial_id INTEGER NOT NULL, \n\tstep INTEGER NOT NULL, \n\tintermediate_value FLOAT(53), \n"
+            + "\tintermediate_value_type trialintermediatevaluetype NOT NULL, \n"
+            + "\tPRIMARY KEY (trial_intermediate_value_id), \n\tUNIQUE (trial_id, step), \n"
+            + "\tFOREIGN KEY(trial_id) REFERENCES trials (trial_id)\n)",
+        "CREATE TABLE trial_heartbeats (\n\ttrial_heartbeat_id SERIAL NOT NULL, \n\ttrial_id INTEGER NOT NULL, \n"
+            + "\theartbeat TIMESTAMP WITHOUT TIME ZONE NOT NULL, \n\tPRIMARY KEY (trial_heartbeat_id), \n"
+            + "\tUNIQUE (trial_id), \n\tFOREIGN KEY(trial_id) REFERENCES trials (trial_id)\n)",
+        "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n"
+            + "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)"));
+    if (this == V3_2_0_A) {
+      ddl.add("CREATE INDEX ix_trials_study_id ON trials (study_id)");
+    }
+    return ddl;
+  }
+
   /** The tables every Optuna study file has. */
   static final List<String> TABLES = List.of("studies", "version_info", "study_directions",
       "study_user_attributes", "study_system_attributes", "trials", "trial_user_attributes",

@@ -603,19 +603,23 @@ abstract class RdbStorage implements Storage {
           }
         }
       }
+      List<Long> failedIds = new ArrayList<>();
       for (int i = 0; i < stale.size(); i++) {
         long id = stale.get(i);
-        upsertAttr(c, "trial_system_attributes", "trial_id", id, FrozenTrial.FAIL_REASON,
-            OptunaJson.valueToJson("its worker stopped sending heartbeats (last at " + lastBeats.get(i) + ")"));
         try (PreparedStatement ps = c.prepareStatement(
             "UPDATE trials SET state = 'FAIL', datetime_complete = ? WHERE trial_id = ? AND state = 'RUNNING'")) {
           setTime(ps, 1, now);
           ps.setLong(2, id);
-          ps.executeUpdate();
+          if (ps.executeUpdate() != 1) {
+            continue;  // Its worker finished it after all.
+          }
         }
+        upsertAttr(c, "trial_system_attributes", "trial_id", id, FrozenTrial.FAIL_REASON,
+            OptunaJson.valueToJson("its worker stopped sending heartbeats (last at " + lastBeats.get(i) + ")"));
         update(c, "DELETE FROM trial_heartbeats WHERE trial_id = ?", id);
+        failedIds.add(id);
       }
-      return stale;
+      return failedIds;
     });
     List<FrozenTrial> trials = new ArrayList<>();
     for (long id : failed) {
