@@ -23,6 +23,7 @@ class ArchitectureTest {
   static void importClasses() {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("/test-classes/"))
         .importPackages("io.parzen");
   }
 

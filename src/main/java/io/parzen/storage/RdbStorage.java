@@ -56,6 +56,11 @@ abstract class RdbStorage implements Storage {
 
   protected abstract Instant getTime(ResultSet rs, String column) throws SQLException;
 
+  /** {@code time} as it reads back from the database (stored times keep microseconds). */
+  protected Instant readBack(Instant time) {
+    return time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   /**
    * A clause appended to the query that checks a trial is unfinished before writing to it, to lock
    * the trial's row for the rest of the write transaction (so that no write lands on a trial another
@@ -255,7 +260,7 @@ abstract class RdbStorage implements Storage {
     }
     Map<String, String> attrJson = new LinkedHashMap<>();
     systemAttrs.forEach((k, v) -> attrJson.put(k, OptunaJson.valueToJson(v)));
-    Optional<Long> created = write(c -> {
+    return write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
       int number;
@@ -270,12 +275,13 @@ abstract class RdbStorage implements Storage {
         return Optional.empty();
       }
       long id;
+      Instant start = state == TrialState.RUNNING ? clock.instant() : null;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start, "
           + "datetime_complete) VALUES (?, ?, ?, ?, NULL) RETURNING trial_id")) {
         ps.setInt(1, number);
         ps.setLong(2, studyId);
         ps.setString(3, state.name());
-        setTime(ps, 4, state == TrialState.RUNNING ? clock.instant() : null);
+        setTime(ps, 4, start);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           id = rs.getLong(1);
@@ -284,9 +290,10 @@ abstract class RdbStorage implements Storage {
       for (Map.Entry<String, String> e : attrJson.entrySet()) {
         upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), e.getValue());
       }
-      return Optional.of(id);
+      // Everything about the new trial is known: no need to read it back.
+      return Optional.of(new FrozenTrial(id, number, state, List.of(), start == null ? null : readBack(start), null,
+          Map.of(), Map.of(), Map.of(), systemAttrs, new TreeMap<>()));
     });
-    return created.map(this::trial);
   }
 
   @Override
@@ -363,6 +370,19 @@ abstract class RdbStorage implements Storage {
 
   @Override
   public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+    boolean anyWaiting = read(c -> {
+      requireStudy(c, studyId);
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+    if (!anyWaiting) {
+      return Optional.empty();  // A read is much cheaper than a write transaction that finds nothing.
+    }
     Optional<Long> claimed = write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
