@@ -2,6 +2,7 @@ package io.parzen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parzen.storage.SqliteStorage;
 import io.parzen.study.Budget;
 import io.parzen.study.Study;
 import io.parzen.study.StudyDirection;
@@ -11,12 +12,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The Java example in README.md compiles (it is copied from here) and does what it says. */
+/** The Java examples in README.md compile (they are copied from here) and do what they say. */
 class ReadmeExampleTest {
 
-  static void example(PrintStream out) {
+  static void quadratic(PrintStream out) {
     // README:begin
     Study study = Study.builder()
         .name("quadratic")
@@ -30,10 +34,20 @@ class ReadmeExampleTest {
     // README:end
   }
 
+  static void studyFile(Path dir) {
+    Path file = dir.resolve("quadratic.db");
+    // README:begin
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      Study study = Study.builder().name("quadratic").storage(storage).loadIfExists(true).build();
+      study.optimize(trial -> Math.pow(trial.suggestFloat("x", -10, 10) - 2, 2), Budget.trials(100));
+    }
+    // README:end
+  }
+
   @Test
-  void exampleFindsTheMinimumOfTheQuadratic() {
+  void quadraticExampleFindsTheMinimum() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    example(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    quadratic(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String printed = buffer.toString(StandardCharsets.UTF_8);
     assertThat(printed).startsWith("best value ").contains("at {x=");
     double best = Double.parseDouble(printed.substring("best value ".length(), printed.indexOf(" at ")));
@@ -41,13 +55,31 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void readmeShowsExactlyThisExample() throws IOException {
+  void studyFileExampleLeavesAFileWithTheTrials(@TempDir Path dir) {
+    studyFile(dir);
+    try (SqliteStorage storage = SqliteStorage.open(dir.resolve("quadratic.db"))) {
+      assertThat(storage.trials(storage.studyId("quadratic"))).hasSize(100);
+    }
+  }
+
+  @Test
+  void readmeShowsExactlyTheseExamples() throws IOException {
     String source = Files.readString(Path.of("src/test/java/io/parzen/ReadmeExampleTest.java"));
-    String snippet = source.substring(source.indexOf("// README:begin") + "// README:begin".length(),
-        source.indexOf("    // README:end"));
     String readme = Files.readString(Path.of("README.md"));
-    String normalized = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
-        .filter(l -> !l.isBlank()).reduce("", (a, b) -> a + b + "\n").replace("out.println", "System.out.println");
-    assertThat(readme).contains(normalized);
+    Matcher m = Pattern.compile("README:begin\\n(.*?)\\n\\s*// README:end", Pattern.DOTALL).matcher(source);
+    int found = 0;
+    while (m.find()) {
+      String snippet = m.group(1);
+      int indent = snippet.length() - snippet.stripLeading().length();
+      StringBuilder expected = new StringBuilder();
+      for (String line : snippet.split("\n")) {
+        expected.append(line.length() >= indent ? line.substring(indent) : line.strip()).append('\n');
+      }
+      String text = expected.toString().replace("out.println", "System.out.println")
+          .replace("open(file)", "open(Path.of(\"quadratic.db\"))");
+      assertThat(readme).contains(text);
+      found++;
+    }
+    assertThat(found).isEqualTo(2);
   }
 }
