@@ -1,0 +1,27 @@
+package io.parzen.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dialogs and file choosers, behind an interface so view models stay testable without a screen
+ * (JabRef's {@code DialogService}). The studio's implementation is {@link FxDialogService}.
+ */
+public interface DialogService {
+
+  /** Tells the user something went wrong; {@code message} names the file and the problem. */
+  void showError(String title, String message);
+
+  /** Asks a yes/no question; true for yes. */
+  boolean confirm(String title, String message);
+
+  /** Asks the user to pick one of {@code options}; empty when cancelled. */
+  Optional<String> choose(String title, String message, List<String> options);
+
+  /** A file to open, filtered by extensions such as {@code "*.db"}; empty when cancelled. */
+  Optional<Path> chooseFileToOpen(String title, List<String> extensions);
+
+  /** A file to save to; empty when cancelled. */
+  Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions);
+}

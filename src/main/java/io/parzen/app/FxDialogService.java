@@ -1,0 +1,69 @@
+package io.parzen.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link DialogService} with JavaFX dialogs owned by the studio's window. */
+public final class FxDialogService implements DialogService {
+
+  private final Window owner;
+
+  public FxDialogService(Window owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void showError(String title, String message) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+    alert.initOwner(owner);
+    alert.setTitle(title);
+    alert.setHeaderText(title);
+    alert.showAndWait();
+  }
+
+  @Override
+  public boolean confirm(String title, String message) {
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
+    alert.initOwner(owner);
+    alert.setTitle(title);
+    alert.setHeaderText(title);
+    return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+  }
+
+  @Override
+  public Optional<String> choose(String title, String message, List<String> options) {
+    ChoiceDialog<String> dialog = new ChoiceDialog<>(options.get(0), options);
+    dialog.initOwner(owner);
+    dialog.setTitle(title);
+    dialog.setHeaderText(message);
+    return dialog.showAndWait();
+  }
+
+  @Override
+  public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
+    File file = chooser(title, extensions).showOpenDialog(owner);
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  @Override
+  public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
+    FileChooser chooser = chooser(title, extensions);
+    chooser.setInitialFileName(suggestedName);
+    return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+  }
+
+  private static FileChooser chooser(String title, List<String> extensions) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", extensions), extensions));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+    return chooser;
+  }
+}

@@ -1,0 +1,95 @@
+package io.parzen.app;
+
+import io.parzen.app.preview.PreviewView;
+import io.parzen.app.setup.StudySetupView;
+import io.parzen.app.space.SpaceEditorView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+
+/** Binds the studio window (menu bar, toolbar, the three panels, status bar) to its view model. */
+public final class MainView {
+
+  @FXML private SplitPane panels;
+  @FXML private Label status;
+  @FXML private Button runButton;
+  @FXML private Button stopButton;
+  @FXML private MenuItem runItem;
+  @FXML private MenuItem stopItem;
+  @FXML private CheckMenuItem darkThemeItem;
+
+  private final MainViewModel viewModel;
+
+  private MainView(MainViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  /** Loads the window's content bound to {@code viewModel}. */
+  public static Parent create(MainViewModel viewModel) {
+    FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
+    loader.setController(new MainView(viewModel));
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FXML
+  private void initialize() {
+    panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
+        PreviewView.create(viewModel.preview()));
+    panels.setDividerPositions(viewModel.preferences().dividers("main", 0.19, 0.62));
+    panels.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
+        viewModel.preferences().setDividers("main", panels.getDividerPositions())));
+    status.textProperty().bind(viewModel.statusProperty());
+    runButton.disableProperty().bind(viewModel.canRunProperty().not());
+    runItem.disableProperty().bind(viewModel.canRunProperty().not());
+    stopButton.disableProperty().bind(viewModel.runningProperty().not());
+    stopItem.disableProperty().bind(viewModel.runningProperty().not());
+    darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+  }
+
+  @FXML private void newStudy() {
+    viewModel.newStudy();
+  }
+
+  @FXML private void open() {
+    viewModel.open();
+  }
+
+  @FXML private void save() {
+    viewModel.save();
+  }
+
+  @FXML private void saveAs() {
+    viewModel.saveAs();
+  }
+
+  @FXML private void exportJson() {
+    viewModel.exportJson();
+  }
+
+  @FXML private void exportCsv() {
+    viewModel.exportCsv();
+  }
+
+  @FXML private void run() {
+    viewModel.run();
+  }
+
+  @FXML private void stop() {
+    viewModel.stop();
+  }
+
+  @FXML private void quit() {
+    panels.getScene().getWindow().hide();
+  }
+}

@@ -1,0 +1,341 @@
+package io.parzen.app;
+
+import io.parzen.app.preview.PreviewViewModel;
+import io.parzen.app.setup.StudySetupViewModel;
+import io.parzen.app.space.SpaceEditorViewModel;
+import io.parzen.objective.BenchmarkFunction;
+import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.sampler.RandomSampler;
+import io.parzen.storage.SqliteStorage;
+import io.parzen.storage.StudyJson;
+import io.parzen.storage.TrialsCsv;
+import io.parzen.study.OptimizeResult;
+import io.parzen.study.Study;
+import io.parzen.study.StudyListener;
+import io.parzen.trial.FrozenTrial;
+import io.parzen.trial.TrialState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The studio window: the open study file, its setup, search space and preview panels, and the
+ * commands of the menu bar and toolbar (New, Open, Save, Run, Stop ...). Files are read and
+ * written through {@link StudyFiles}; problems reach the user through the {@link DialogService}
+ * and nothing is overwritten on failure.
+ */
+public final class MainViewModel {
+
+  private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
+
+  private final StudyDocument document = new StudyDocument();
+  private final StudySetupViewModel setup = new StudySetupViewModel();
+  private final SpaceEditorViewModel space;
+  private final PreviewViewModel preview;
+  private final DialogService dialogs;
+  private final BackgroundExecutor executor;
+  private final StudioPreferences preferences;
+
+  private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+  private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+  private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+  private final AtomicReference<Study> runningStudy = new AtomicReference<>();
+
+  public MainViewModel(DialogService dialogs, BackgroundExecutor executor, StudioPreferences preferences) {
+    this.dialogs = dialogs;
+    this.executor = executor;
+    this.preferences = preferences;
+    this.space = new SpaceEditorViewModel(document, dialogs);
+    this.preview = new PreviewViewModel(document, executor);
+    darkTheme.set(preferences.darkTheme());
+    darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
+    title.bind(Bindings.createStringBinding(this::computeTitle, file, document.dirtyProperty(),
+        setup.studyNameProperty()));
+    canRun.bind(document.spaceValidProperty().and(running.not()));
+    for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
+        setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.trialsProperty(),
+        setup.timeoutSecondsProperty(), setup.workersProperty())) {
+      p.addListener(obs -> document.dirtyProperty().set(true));
+    }
+  }
+
+  private String computeTitle() {
+    String name = file.get() == null ? "unsaved" : file.get().getFileName().toString();
+    return "Parzen Studio — " + setup.studyNameProperty().get() + " (" + name + ")"
+        + (document.dirtyProperty().get() ? " *" : "");
+  }
+
+  // ---- properties
+
+  public StudyDocument document() {
+    return document;
+  }
+
+  public StudySetupViewModel setup() {
+    return setup;
+  }
+
+  public SpaceEditorViewModel space() {
+    return space;
+  }
+
+  public PreviewViewModel preview() {
+    return preview;
+  }
+
+  public StudioPreferences preferences() {
+    return preferences;
+  }
+
+  public ObjectProperty<Path> fileProperty() {
+    return file;
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** Run is possible while the space is valid and nothing runs. */
+  public ReadOnlyBooleanProperty canRunProperty() {
+    return canRun.getReadOnlyProperty();
+  }
+
+  public BooleanProperty darkThemeProperty() {
+    return darkTheme;
+  }
+
+  // ---- start-up
+
+  /** Opens the last study file, or on a first launch the example study. */
+  public void openAtStart() {
+    Optional<Path> last = preferences.lastFile().filter(Files::isRegularFile);
+    try {
+      Path target = last.isPresent() ? last.get() : StudyFiles.installExample(preferences.exampleFile());
+      if (!openFile(target)) {
+        newStudy();
+      }
+    } catch (IOException e) {
+      dialogs.showError("Cannot install the example study", e.getMessage());
+      newStudy();
+    }
+  }
+
+  // ---- file commands
+
+  /** A new, unsaved study on the quadratic objective. */
+  public void newStudy() {
+    if (!confirmDiscard()) {
+      return;
+    }
+    setup.load("study", List.of(io.parzen.study.StudyDirection.MINIMIZE),
+        io.parzen.study.StudyDefinition.of(StudyFiles.objectiveSpace("quadratic")), "");
+    setup.objectiveProperty().set("quadratic");
+    space.load(StudyFiles.objectiveSpace("quadratic"));
+    file.set(null);
+    document.dirtyProperty().set(false);
+    status.set("New study");
+  }
+
+  /** Asks for a study file and opens it. */
+  public void open() {
+    if (!confirmDiscard()) {
+      return;
+    }
+    dialogs.chooseFileToOpen("Open study file", STUDY_FILES).ifPresent(this::openFile);
+  }
+
+  /**
+   * Opens {@code path}; when it holds several studies, asks which. Returns false (showing why) when
+   * the file cannot be opened; the file is not changed then.
+   */
+  public boolean openFile(Path path) {
+    try {
+      List<String> names = StudyFiles.studyNames(path);
+      if (names.isEmpty()) {
+        dialogs.showError("No study in the file", path + " holds no study.");
+        return false;
+      }
+      Optional<String> name = names.size() == 1 ? Optional.of(names.get(0))
+          : dialogs.choose("Open study", path.getFileName() + " holds " + names.size() + " studies. Which one?", names);
+      if (name.isEmpty()) {
+        return false;
+      }
+      StudyFiles.LoadedStudy study = StudyFiles.load(path, name.get());
+      setup.load(study.name(), study.directions(), study.definition(), study.description());
+      space.load(study.definition().space());
+      file.set(path);
+      preferences.setLastFile(path);
+      document.dirtyProperty().set(false);
+      status.set("Opened " + path.getFileName() + ": study \"" + study.name() + "\", " + study.trialCount() + " trials");
+      return true;
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot open the study file", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Saves to the current file, asking for one the first time. Returns whether it saved. */
+  public boolean save() {
+    if (file.get() == null) {
+      return saveAs();
+    }
+    try {
+      StudyFiles.save(file.get(), setup.studyNameProperty().get(), List.of(setup.directionProperty().get()),
+          setup.toDefinition(document.getSpace()));
+      document.dirtyProperty().set(false);
+      preferences.setLastFile(file.get());
+      status.set("Saved " + file.get().getFileName());
+      return true;
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot save the study", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Asks for a file and saves the study there. */
+  public boolean saveAs() {
+    Optional<Path> target = dialogs.chooseFileToSave("Save study as", setup.studyNameProperty().get() + ".db",
+        STUDY_FILES);
+    if (target.isEmpty()) {
+      return false;
+    }
+    Path previous = file.get();
+    file.set(target.get());
+    if (!save()) {
+      file.set(previous);
+      return false;
+    }
+    return true;
+  }
+
+  /** Writes the study with its trials as one JSON document. */
+  public void exportJson() {
+    if (file.get() == null && !save()) {
+      return;
+    }
+    dialogs.chooseFileToSave("Export study as JSON", setup.studyNameProperty().get() + ".json", List.of("*.json"))
+        .ifPresent(target -> export(target, storage -> StudyJson.write(storage,
+            storage.studyId(setup.studyNameProperty().get()))));
+  }
+
+  /** Writes the trials table as CSV. */
+  public void exportCsv() {
+    if (file.get() == null && !save()) {
+      return;
+    }
+    dialogs.chooseFileToSave("Export trials as CSV", setup.studyNameProperty().get() + ".csv", List.of("*.csv"))
+        .ifPresent(target -> export(target, storage -> TrialsCsv.write(
+            storage.trials(storage.studyId(setup.studyNameProperty().get())), 1)));
+  }
+
+  private void export(Path target, java.util.function.Function<SqliteStorage, String> content) {
+    try (SqliteStorage storage = SqliteStorage.open(file.get())) {
+      Files.writeString(target, content.apply(storage));
+      status.set("Exported " + target.getFileName());
+    } catch (IOException | RuntimeException e) {
+      dialogs.showError("Cannot export", target + ": " + e.getMessage());
+    }
+  }
+
+  private boolean confirmDiscard() {
+    return !document.dirtyProperty().get()
+        || dialogs.confirm("Unsaved changes", "The study has unsaved changes. Discard them?");
+  }
+
+  // ---- run
+
+  /** Saves the study, then runs it in the background with its budget and workers. */
+  public void run() {
+    if (!canRun.get() || !save()) {
+      return;
+    }
+    BenchmarkFunction objective;
+    try {
+      objective = BenchmarkFunctions.byName(setup.objectiveProperty().get());
+    } catch (IllegalArgumentException e) {
+      dialogs.showError("Cannot run", e.getMessage());
+      return;
+    }
+    SqliteStorage storage = SqliteStorage.open(file.get());
+    Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
+        .space(document.getSpace()).sampler(new RandomSampler(setup.seedValue())).build();
+    AtomicInteger done = new AtomicInteger();
+    AtomicReference<Double> best = new AtomicReference<>();
+    study.addListener(new StudyListener() {
+      @Override
+      public void trialFinished(Study s, FrozenTrial trial) {
+        done.incrementAndGet();
+        if (trial.state() == TrialState.COMPLETE && trial.hasValues(1)) {
+          best.accumulateAndGet(trial.value(), (a, b) -> a == null || s.direction().isBetter(b, a) ? b : a);
+        }
+      }
+    });
+    int budget = setup.trialsProperty().get();
+    javafx.animation.Timeline progress = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.millis(250), e -> status.set(progressText(done.get(), budget, best.get()))));
+    progress.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    runningStudy.set(study);
+    running.set(true);
+    setup.editableProperty().set(false);
+    progress.play();
+    study.optimizeAsync(objective.asMulti(), setup.budget(), Math.max(1, setup.workersProperty().get()),
+        executor.executor()).whenComplete((result, error) -> Platform.runLater(() -> {
+          progress.stop();
+          storage.close();
+          runningStudy.set(null);
+          running.set(false);
+          setup.editableProperty().set(true);
+          status.set(endText(result, error, done.get(), best.get()));
+        }));
+  }
+
+  /** Asks the running study to start no new trial; running ones finish. */
+  public void stop() {
+    Study study = runningStudy.get();
+    if (study != null) {
+      study.stop();
+      status.set("Stopping: letting running trials finish…");
+    }
+  }
+
+  private static String progressText(int done, int budget, Double best) {
+    return String.format(Locale.ROOT, "Running: %d / %d trials%s", done, budget,
+        best == null ? "" : String.format(Locale.ROOT, ", best %.6g", best));
+  }
+
+  private static String endText(OptimizeResult result, Throwable error, int done, Double best) {
+    if (error != null || result == null) {
+      return "Run failed: " + (error == null ? "unknown error" : error.getMessage());
+    }
+    return String.format(Locale.ROOT, "Run ended (%s): %d trials%s", result.reason().description(), done,
+        best == null ? "" : String.format(Locale.ROOT, ", best %.6g", best));
+  }
+}

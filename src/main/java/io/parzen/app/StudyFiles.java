@@ -1,0 +1,101 @@
+package io.parzen.app;
+
+import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.space.SearchSpace;
+import io.parzen.storage.SqliteStorage;
+import io.parzen.storage.StorageException;
+import io.parzen.storage.StudyJson;
+import io.parzen.storage.StudySummary;
+import io.parzen.study.StudyDefinition;
+import io.parzen.study.StudyDirection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads and writes the studio's study files (SQLite, Optuna's schema). Every call opens the file,
+ * does its work and closes it, so the studio never holds a file another process wants.
+ */
+public final class StudyFiles {
+
+  /** A study as the studio shows it. */
+  public record LoadedStudy(String name, List<StudyDirection> directions, StudyDefinition definition,
+      int trialCount, String description) {}
+
+  private StudyFiles() {}
+
+  /** The names of the studies in {@code file}. */
+  public static List<String> studyNames(Path file) {
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      return storage.studies().stream().map(StudySummary::name).toList();
+    }
+  }
+
+  /** The study named {@code name}; a study without a definition gets one inferred from its trials. */
+  public static LoadedStudy load(Path file, String name) {
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      long id = storage.studyId(name);
+      StudyDefinition definition = StudyDefinition.load(storage, id)
+          .orElseGet(() -> StudyDefinition.of(StudyDefinition.inferSpace(storage.trials(id))));
+      Object description = storage.studyUserAttrs(id).get("description");
+      return new LoadedStudy(name, storage.directions(id), definition, storage.trialCount(id),
+          description == null ? "" : description.toString());
+    }
+  }
+
+  /**
+   * Saves the definition of study {@code name} in {@code file}, creating the file or the study as
+   * needed. Directions of a study that already has trials cannot change.
+   */
+  public static void save(Path file, String name, List<StudyDirection> directions, StudyDefinition definition) {
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      long id = storage.findStudyId(name).orElse(-1L);
+      if (id >= 0 && !storage.directions(id).equals(directions)) {
+        if (storage.trialCount(id) > 0) {
+          throw new StorageException(file + ": study \"" + name + "\" already has trials with directions "
+              + storage.directions(id) + "; save it under another name to change them");
+        }
+        storage.deleteStudy(id);
+        id = -1;
+      }
+      if (id < 0) {
+        id = storage.createStudy(name, directions);
+      }
+      definition.save(storage, id);
+    }
+  }
+
+  /**
+   * The example study for a first launch: {@code resources/examples/branin.json} imported into
+   * {@code file} (created when missing).
+   */
+  public static Path installExample(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return file;
+    }
+    Files.createDirectories(file.getParent());
+    String json;
+    try (InputStream in = StudyFiles.class.getResourceAsStream("/examples/branin.json")) {
+      if (in == null) {
+        throw new IOException("the example study is missing from the application");
+      }
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      StudyJson.read(json, storage, null);
+    }
+    return file;
+  }
+
+  /** The default space of a built-in objective, or an empty space for unknown names. */
+  public static SearchSpace objectiveSpace(String objective) {
+    try {
+      return BenchmarkFunctions.byName(objective).space();
+    } catch (IllegalArgumentException e) {
+      return SearchSpace.empty();
+    }
+  }
+}

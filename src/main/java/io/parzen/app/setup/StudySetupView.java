@@ -1,0 +1,72 @@
+package io.parzen.app.setup;
+
+import io.parzen.study.StudyDirection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+
+/** Binds the study setup form to its {@link StudySetupViewModel}. */
+public final class StudySetupView {
+
+  @FXML private TextField studyName;
+  @FXML private ComboBox<StudyDirection> direction;
+  @FXML private ComboBox<String> objective;
+  @FXML private ComboBox<String> sampler;
+  @FXML private TextField seed;
+  @FXML private Spinner<Integer> trials;
+  @FXML private Spinner<Integer> timeout;
+  @FXML private Spinner<Integer> workers;
+  @FXML private Label description;
+  @FXML private Parent root;
+
+  private final StudySetupViewModel viewModel;
+
+  private StudySetupView(StudySetupViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  /** Loads the form bound to {@code viewModel}. */
+  public static Parent create(StudySetupViewModel viewModel) {
+    FXMLLoader loader = new FXMLLoader(StudySetupView.class.getResource("StudySetupView.fxml"));
+    loader.setController(new StudySetupView(viewModel));
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FXML
+  private void initialize() {
+    studyName.textProperty().bindBidirectional(viewModel.studyNameProperty());
+    direction.getItems().setAll(StudyDirection.values());
+    direction.valueProperty().bindBidirectional(viewModel.directionProperty());
+    objective.setItems(viewModel.objectives());
+    objective.valueProperty().bindBidirectional(viewModel.objectiveProperty());
+    sampler.setItems(viewModel.samplers());
+    sampler.valueProperty().bindBidirectional(viewModel.samplerProperty());
+    seed.textProperty().bindBidirectional(viewModel.seedProperty());
+    bind(trials, viewModel.trialsProperty(), 0, 1_000_000, 10);
+    bind(timeout, viewModel.timeoutSecondsProperty(), 0, 7 * 24 * 3600, 60);
+    bind(workers, viewModel.workersProperty(), 1, 256, 1);
+    description.textProperty().bind(viewModel.descriptionProperty());
+    root.disableProperty().bind(viewModel.editableProperty().not());
+  }
+
+  private static void bind(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property, int min,
+      int max, int step) {
+    SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step);
+    spinner.setValueFactory(factory);
+    spinner.setEditable(true);
+    factory.valueProperty().addListener((obs, old, value) -> property.set(value == null ? min : value));
+    property.addListener((obs, old, value) -> factory.setValue(value.intValue()));
+  }
+}

@@ -1,0 +1,45 @@
+package io.parzen.app;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link DialogService} that answers from queues and records what it was asked. */
+final class FakeDialogs implements DialogService {
+
+  final List<String> errors = new ArrayList<>();
+  final Deque<Path> filesToOpen = new ArrayDeque<>();
+  final Deque<Path> filesToSave = new ArrayDeque<>();
+  final Deque<String> choices = new ArrayDeque<>();
+  boolean confirmAnswer = true;
+  int confirmations;
+
+  @Override
+  public void showError(String title, String message) {
+    errors.add(title + ": " + message);
+  }
+
+  @Override
+  public boolean confirm(String title, String message) {
+    confirmations++;
+    return confirmAnswer;
+  }
+
+  @Override
+  public Optional<String> choose(String title, String message, List<String> options) {
+    return Optional.ofNullable(choices.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
+    return Optional.ofNullable(filesToOpen.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
+    return Optional.ofNullable(filesToSave.poll());
+  }
+}

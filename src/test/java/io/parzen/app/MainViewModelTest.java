@@ -1,0 +1,121 @@
+package io.parzen.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parzen.space.Hp;
+import io.parzen.space.SearchSpace;
+import io.parzen.storage.SqliteStorage;
+import io.parzen.study.StudyDefinition;
+import io.parzen.study.StudyDirection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** The window's commands, with fake dialogs and files in a temporary folder. */
+class MainViewModelTest {
+
+  @TempDir
+  Path dir;
+
+  private FakeDialogs dialogs;
+  private MainViewModel vm;
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @BeforeEach
+  void create() throws Exception {
+    dialogs = new FakeDialogs();
+    FxToolkit.setupFixture(() -> vm = new MainViewModel(dialogs, BackgroundExecutor.direct(),
+        StudioPreferences.forTests(UUID.randomUUID().toString())));
+  }
+
+  @Test
+  void newStudyStartsOnTheQuadraticWithItsSpace() throws Exception {
+    FxToolkit.setupFixture(vm::newStudy);
+    assertThat(vm.setup().objectiveProperty().get()).isEqualTo("quadratic");
+    assertThat(vm.document().getSpace().names()).containsExactly("x");
+    assertThat(vm.titleProperty().get()).isEqualTo("Parzen Studio — study (unsaved)");
+    assertThat(vm.canRunProperty().get()).isTrue();
+  }
+
+  @Test
+  void savingAndReopeningRestoresTheSetupAndTheSpace() throws Exception {
+    Path file = dir.resolve("mine.db");
+    SearchSpace space = SearchSpace.of(Hp.loguniform("lr", 1e-5, 1e-1), Hp.choice("opt", "adam", "sgd"));
+    FxToolkit.setupFixture(() -> {
+      vm.newStudy();
+      vm.setup().studyNameProperty().set("tuned");
+      vm.setup().directionProperty().set(StudyDirection.MAXIMIZE);
+      vm.setup().seedProperty().set("7");
+      vm.setup().trialsProperty().set(33);
+      vm.space().load(space);
+    });
+    assertThat(vm.document().dirtyProperty().get()).isTrue();
+    dialogs.filesToSave.add(file);
+    FxToolkit.setupFixture(() -> assertThat(vm.save()).isTrue());
+    assertThat(vm.titleProperty().get()).isEqualTo("Parzen Studio — tuned (mine.db)");
+
+    FxToolkit.setupFixture(vm::newStudy);
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    assertThat(vm.setup().studyNameProperty().get()).isEqualTo("tuned");
+    assertThat(vm.setup().directionProperty().get()).isEqualTo(StudyDirection.MAXIMIZE);
+    assertThat(vm.setup().seedProperty().get()).isEqualTo("7");
+    assertThat(vm.setup().trialsProperty().get()).isEqualTo(33);
+    assertThat(vm.document().getSpace()).isEqualTo(space);
+    assertThat(vm.document().dirtyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aBrokenFileShowsAnErrorNamingItAndIsLeftAlone() throws Exception {
+    Path broken = dir.resolve("notes.db");
+    Files.writeString(broken, "not a database");
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(broken)).isFalse());
+    assertThat(dialogs.errors).containsExactly("Cannot open the study file: " + broken.toAbsolutePath()
+        + ": not a study file: it is not a SQLite database");
+    assertThat(Files.readString(broken)).isEqualTo("not a database");
+  }
+
+  @Test
+  void aFileWithSeveralStudiesAsksWhichToOpen() throws Exception {
+    Path file = dir.resolve("two.db");
+    StudyFiles.save(file, "first", List.of(StudyDirection.MINIMIZE), StudyDefinition.of(SearchSpace.of(Hp.uniform("a", 0, 1))));
+    StudyFiles.save(file, "second", List.of(StudyDirection.MINIMIZE), StudyDefinition.of(SearchSpace.of(Hp.uniform("b", 0, 1))));
+    dialogs.choices.add("second");
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    assertThat(vm.setup().studyNameProperty().get()).isEqualTo("second");
+    assertThat(vm.document().getSpace().names()).containsExactly("b");
+  }
+
+  @Test
+  void theFirstLaunchOpensTheExampleStudy() throws Exception {
+    Path example = StudyFiles.installExample(dir.resolve("examples/branin.db"));
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(example)).isTrue());
+    assertThat(vm.setup().objectiveProperty().get()).isEqualTo("branin");
+    assertThat(vm.document().getSpace().names()).containsExactly("x0", "x1");
+    assertThat(vm.setup().trialsProperty().get()).isEqualTo(50);
+    try (SqliteStorage storage = SqliteStorage.open(example)) {
+      assertThat(storage.findStudyId("branin")).isPresent();
+    }
+  }
+
+  @Test
+  void unsavedChangesAreNotDiscardedWithoutAsking() throws Exception {
+    FxToolkit.setupFixture(() -> {
+      vm.newStudy();
+      vm.setup().studyNameProperty().set("changed");
+    });
+    dialogs.confirmAnswer = false;
+    FxToolkit.setupFixture(vm::newStudy);
+    assertThat(dialogs.confirmations).isEqualTo(1);
+    assertThat(vm.setup().studyNameProperty().get()).isEqualTo("changed");
+  }
+}
