@@ -24,6 +24,7 @@ public final class MainView {
   @FXML private MenuItem runItem;
   @FXML private MenuItem stopItem;
   @FXML private CheckMenuItem darkThemeItem;
+  @FXML private javafx.scene.control.Menu recentMenu;
 
   private final MainViewModel viewModel;
 
@@ -55,6 +56,23 @@ public final class MainView {
     stopButton.disableProperty().bind(viewModel.runningProperty().not());
     stopItem.disableProperty().bind(viewModel.runningProperty().not());
     darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+    fillRecent();
+    viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
+  }
+
+  private void fillRecent() {
+    recentMenu.getItems().clear();
+    for (java.nio.file.Path path : viewModel.recentFiles()) {
+      MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> viewModel.openRecent(path));
+      recentMenu.getItems().add(item);
+    }
+    recentMenu.setDisable(recentMenu.getItems().isEmpty());
+  }
+
+  @FXML private void close() {
+    viewModel.close();
   }
 
   @FXML private void newStudy() {
@@ -90,6 +108,8 @@ public final class MainView {
   }
 
   @FXML private void quit() {
-    panels.getScene().getWindow().hide();
+    if (viewModel.canClose()) {
+      panels.getScene().getWindow().hide();
+    }
   }
 }

@@ -60,6 +60,7 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
   private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
   private final AtomicReference<Study> runningStudy = new AtomicReference<>();
+  private final javafx.collections.ObservableList<Path> recentFiles = javafx.collections.FXCollections.observableArrayList();
 
   public MainViewModel(DialogService dialogs, BackgroundExecutor executor, StudioPreferences preferences) {
     this.dialogs = dialogs;
@@ -68,6 +69,7 @@ public final class MainViewModel {
     this.space = new SpaceEditorViewModel(document, dialogs);
     this.preview = new PreviewViewModel(document, executor);
     darkTheme.set(preferences.darkTheme());
+    recentFiles.setAll(preferences.recentFiles());
     darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
     title.bind(Bindings.createStringBinding(this::computeTitle, file, document.dirtyProperty(),
         setup.studyNameProperty()));
@@ -132,6 +134,11 @@ public final class MainViewModel {
     return darkTheme;
   }
 
+  /** Study files opened or saved last, newest first, for File ▸ Open Recent. */
+  public javafx.collections.ObservableList<Path> recentFiles() {
+    return recentFiles;
+  }
+
   // ---- start-up
 
   /** Opens the last study file, or on a first launch the example study. */
@@ -192,7 +199,7 @@ public final class MainViewModel {
       setup.load(study.name(), study.directions(), study.definition(), study.description());
       space.load(study.definition().space());
       file.set(path);
-      preferences.setLastFile(path);
+      remember(path);
       document.dirtyProperty().set(false);
       status.set("Opened " + path.getFileName() + ": study \"" + study.name() + "\", " + study.trialCount() + " trials");
       return true;
@@ -211,7 +218,7 @@ public final class MainViewModel {
       StudyFiles.save(file.get(), setup.studyNameProperty().get(), List.of(setup.directionProperty().get()),
           setup.toDefinition(document.getSpace()));
       document.dirtyProperty().set(false);
-      preferences.setLastFile(file.get());
+      remember(file.get());
       status.set("Saved " + file.get().getFileName());
       return true;
     } catch (RuntimeException e) {
@@ -263,6 +270,38 @@ public final class MainViewModel {
     } catch (IOException | RuntimeException e) {
       dialogs.showError("Cannot export", target + ": " + e.getMessage());
     }
+  }
+
+  private void remember(Path path) {
+    preferences.setLastFile(path);
+    recentFiles.setAll(preferences.recentFiles());
+  }
+
+  /** Opens a file from the recent list, asking first about unsaved changes. */
+  public void openRecent(Path path) {
+    if (confirmDiscard()) {
+      openFile(path);
+    }
+  }
+
+  /** Closes the study: the window then holds a new, unsaved study. */
+  public void close() {
+    newStudy();
+  }
+
+  /**
+   * Whether the window may close: asks about unsaved changes, and about a running study (which is
+   * then stopped; its finished trials are already in the file).
+   */
+  public boolean canClose() {
+    if (running.get()) {
+      if (!dialogs.confirm("A study is running", "Stop the running study and quit? Trials already finished are "
+          + "saved in the study file.")) {
+        return false;
+      }
+      stop();
+    }
+    return confirmDiscard();
   }
 
   private boolean confirmDiscard() {

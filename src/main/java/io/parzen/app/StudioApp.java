@@ -16,6 +16,11 @@ public final class StudioApp extends Application {
     viewModel.darkThemeProperty().addListener((obs, old, dark) -> Theme.apply(scene, dark));
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setScene(scene);
+    stage.setOnCloseRequest(event -> {
+      if (!viewModel.canClose()) {
+        event.consume();
+      }
+    });
     stage.show();
     viewModel.openAtStart();
   }

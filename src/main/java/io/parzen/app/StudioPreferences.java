@@ -30,6 +30,31 @@ public final class StudioPreferences {
 
   public void setLastFile(Path file) {
     node.put("lastFile", file.toAbsolutePath().toString());
+    java.util.List<Path> recent = new java.util.ArrayList<>(recentFiles());
+    recent.remove(file.toAbsolutePath());
+    recent.add(0, file.toAbsolutePath());
+    for (int i = 0; i < RECENT; i++) {
+      if (i < recent.size()) {
+        node.put("recent." + i, recent.get(i).toString());
+      } else {
+        node.remove("recent." + i);
+      }
+    }
+  }
+
+  /** How many recent files are remembered. */
+  public static final int RECENT = 8;
+
+  /** The study files opened or saved last, newest first. */
+  public java.util.List<Path> recentFiles() {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (int i = 0; i < RECENT; i++) {
+      String value = node.get("recent." + i, null);
+      if (value != null) {
+        files.add(Path.of(value));
+      }
+    }
+    return files;
   }
 
   public boolean darkTheme() {

@@ -118,4 +118,28 @@ class MainViewModelTest {
     assertThat(dialogs.confirmations).isEqualTo(1);
     assertThat(vm.setup().studyNameProperty().get()).isEqualTo("changed");
   }
+
+  @Test
+  void openedAndSavedFilesAreRememberedNewestFirst() throws Exception {
+    Path a = StudyFiles.installExample(dir.resolve("a/branin.db"));
+    Path b = StudyFiles.installExample(dir.resolve("b/branin.db"));
+    FxToolkit.setupFixture(() -> {
+      vm.openFile(a);
+      vm.openFile(b);
+      vm.openFile(a);
+    });
+    assertThat(vm.recentFiles()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+  }
+
+  @Test
+  void closingWithUnsavedChangesAsksFirst() throws Exception {
+    FxToolkit.setupFixture(() -> {
+      vm.newStudy();
+      vm.setup().trialsProperty().set(7);
+    });
+    dialogs.confirmAnswer = false;
+    assertThat(vm.canClose()).isFalse();
+    dialogs.confirmAnswer = true;
+    assertThat(vm.canClose()).isTrue();
+  }
 }
