@@ -1,0 +1,365 @@
+package io.parzen.sampler;
+
+import io.parzen.space.CategoricalDistribution;
+import io.parzen.space.Distribution;
+import io.parzen.space.FloatDistribution;
+import io.parzen.space.IntDistribution;
+import io.parzen.space.Prior;
+import io.parzen.space.PriorSampling;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The univariate Parzen estimator of one parameter (Optuna's {@code _ParzenEstimator} with one
+ * dimension): a weighted mixture with one kernel per observation plus one prior kernel.
+ *
+ * <p>Numerical parameters get truncated-normal kernels on {@code [low, high]}, in log space for
+ * log parameters; quantized and integer parameters widen the range by half a step on each side,
+ * give each grid point the kernel mass of its cell, and round samples to the grid. Categorical
+ * parameters get Optuna's categorical kernels: each observation puts mass 1 on its choice plus
+ * {@code priorWeight / nKernels} on every choice, and the prior kernel is the prior's choice
+ * probabilities (uniform unless the declared parameter carries weights).
+ *
+ * <p>Values are in Optuna's internal representation (the choice index for categoricals).
+ * Immutable; sampling uses the generator it is given.
+ */
+abstract class ParzenEstimator {
+
+  static final double EPS = 1e-12;
+
+  /** Settings shared by the below and above estimators. */
+  record Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
+      IntFunction<double[]> weights) {}
+
+  /** Mixture weights, normalised, prior last. */
+  final double[] mixture;
+  final double[] logMixture;
+
+  ParzenEstimator(double[] mixture) {
+    this.mixture = mixture;
+    this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
+  }
+
+  /**
+   * An estimator of {@code observations} (internal values, oldest first) of a parameter drawn
+   * from {@code distribution}, whose prior shape is {@code prior}.
+   */
+  static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings) {
+    double[] mixture = mixtureWeights(observations.length, settings);
+    if (distribution instanceof CategoricalDistribution c) {
+      return new Categorical(observations, c, prior, settings.priorWeight(), mixture);
+    }
+    return Numerical.of(observations, distribution, prior, settings, mixture);
+  }
+
+  /** Optuna's mixture weights: the weights function for the observations, then the prior weight. */
+  static double[] mixtureWeights(int n, Settings settings) {
+    if (n == 0) {
+      return new double[] {1.0};
+    }
+    double[] w = settings.weights().apply(n);
+    if (w == null || w.length < n) {
+      throw new IllegalArgumentException("the weights function returned " + (w == null ? "null" : w.length
+          + " weights") + " for " + n + " observations");
+    }
+    double[] all = Arrays.copyOf(w, n + 1);
+    all[n] = settings.priorWeight();
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      if (!(all[i] >= 0) || !Double.isFinite(all[i])) {
+        throw new IllegalArgumentException("the weights function returned " + all[i] + " for " + n + " observations");
+      }
+      sum += all[i];
+    }
+    sum += all[n];
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("the weights function returned only zeros for " + n + " observations");
+    }
+    for (int i = 0; i <= n; i++) {
+      all[i] /= sum;
+    }
+    return all;
+  }
+
+  /** Optuna's default weights: all ones below 25 observations, else a ramp from 1/n to 1 then 25 ones. */
+  static double[] defaultWeights(int n) {
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0);
+    if (n >= 25) {
+      int ramp = n - 25;
+      for (int i = 0; i < ramp; i++) {
+        // numpy.linspace(1/n, 1, ramp)
+        w[i] = ramp == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (ramp - 1);
+      }
+    }
+    return w;
+  }
+
+  int pickKernel(RandomGenerator rng) {
+    double u = rng.nextDouble();
+    double cumulative = 0;
+    int last = 0;
+    for (int k = 0; k < mixture.length; k++) {
+      if (mixture[k] > 0) {
+        last = k;
+        cumulative += mixture[k];
+        if (u < cumulative) {
+          return k;
+        }
+      }
+    }
+    return last;
+  }
+
+  /** One draw, as an internal value of the distribution. */
+  abstract double sample(RandomGenerator rng);
+
+  /** The log density (log probability for discrete values) of the internal value {@code x}. */
+  abstract double logPdf(double x);
+
+  /** Truncated-normal kernels for float and int parameters. */
+  static final class Numerical extends ParzenEstimator {
+    final double low;
+    final double high;
+    final double step;  // 0 when continuous
+    final boolean logSpace;
+    /** The kernels' support in the kernels' space: [low - step/2, high + step/2], logged if log. */
+    final double adaptedLow;
+    final double adaptedHigh;
+    final double[] mus;
+    final double[] sigmas;
+    /** log of each kernel's normal mass inside [adaptedLow, adaptedHigh]. */
+    final double[] logNormalizers;
+
+    private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
+        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture) {
+      super(mixture);
+      this.low = low;
+      this.high = high;
+      this.step = step;
+      this.logSpace = logSpace;
+      this.adaptedLow = adaptedLow;
+      this.adaptedHigh = adaptedHigh;
+      this.mus = mus;
+      this.sigmas = sigmas;
+      this.logNormalizers = new double[mus.length];
+      for (int k = 0; k < mus.length; k++) {
+        logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
+      }
+    }
+
+    static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
+        double[] mixture) {
+      double low;
+      double high;
+      double step;
+      boolean log;
+      if (distribution instanceof FloatDistribution f) {
+        low = f.low();
+        high = f.high();
+        step = f.step() == null ? 0 : f.step();
+        log = f.log();
+      } else {
+        IntDistribution i = (IntDistribution) distribution;
+        low = i.low();
+        high = i.high();
+        step = i.step();
+        log = i.log();
+      }
+      double aLow = low - step / 2;
+      double aHigh = high + step / 2;
+      // Hyperopt's log-uniform and log-normal priors on a range that is not log (quantized
+      // ranges, where Optuna forbids log with a step) also put the kernels in log space, when
+      // the widened range stays positive.
+      boolean logSpace = log || (prior instanceof Prior.LogUniform || prior instanceof Prior.LogNormal) && aLow > 0;
+      double[] mus = observations.clone();
+      if (logSpace) {
+        aLow = Math.log(aLow);
+        aHigh = Math.log(aHigh);
+        for (int k = 0; k < mus.length; k++) {
+          mus[k] = Math.log(mus[k]);
+        }
+      }
+      double range = aHigh - aLow;
+      double[] sigmas = bandwidths(mus, aLow, aHigh, settings);
+
+      // The prior kernel: the declared normal or log-normal prior when it lives in the kernels'
+      // space, else Optuna's (the middle of the range, sigma = the range).
+      double priorMu = 0.5 * (aLow + aHigh);
+      double priorSigma = range;
+      if (prior instanceof Prior.Normal n && !logSpace) {
+        priorMu = n.mu();
+        priorSigma = n.sigma();
+      } else if (prior instanceof Prior.LogNormal n && logSpace) {
+        priorMu = n.mu();
+        priorSigma = n.sigma();
+      }
+      int n = mus.length;
+      double[] allMus = Arrays.copyOf(mus, n + 1);
+      double[] allSigmas = Arrays.copyOf(sigmas, n + 1);
+      allMus[n] = priorMu;
+      allSigmas[n] = Math.max(priorSigma, EPS);
+      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture);
+    }
+
+    /**
+     * Optuna's univariate bandwidth rule: each kernel's sigma is the larger gap to its
+     * neighbours among the sorted observations, the prior's mean and the range's ends; without
+     * {@code considerEndpoints}, the first and last take the gap on their inner side. Sigmas are
+     * then clipped to {@code [range / min(100, 1 + nKernels), range]} (the magic clip).
+     */
+    static double[] bandwidths(double[] mus, double low, double high, Settings settings) {
+      int n = mus.length;
+      if (n == 0) {
+        return new double[0];
+      }
+      int m = n + 1;
+      double[] withPrior = Arrays.copyOf(mus, m);
+      withPrior[n] = 0.5 * (low + high);
+      Integer[] order = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(withPrior[x], withPrior[y]));  // stable, like argsort
+      double[] ext = new double[m + 2];
+      ext[0] = low;
+      for (int i = 0; i < m; i++) {
+        ext[i + 1] = withPrior[order[i]];
+      }
+      ext[m + 1] = high;
+      double[] sorted = new double[m];
+      for (int i = 0; i < m; i++) {
+        sorted[i] = Math.max(ext[i + 1] - ext[i], ext[i + 2] - ext[i + 1]);
+      }
+      if (!settings.considerEndpoints() && ext.length >= 4) {
+        sorted[0] = ext[2] - ext[1];
+        sorted[m - 1] = ext[m] - ext[m - 1];
+      }
+      double range = high - low;
+      double minSigma = settings.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : EPS;
+      double[] sigmas = new double[n];
+      for (int i = 0; i < m; i++) {
+        if (order[i] < n) {
+          sigmas[order[i]] = Math.min(range, Math.max(minSigma, sorted[i]));
+        }
+      }
+      return sigmas;
+    }
+
+    @Override
+    double sample(RandomGenerator rng) {
+      int k = pickKernel(rng);
+      double x = adaptedLow >= adaptedHigh ? adaptedLow
+          : PriorSampling.truncatedNormal(mus[k], sigmas[k], adaptedLow, adaptedHigh, rng);
+      if (logSpace) {
+        x = Math.exp(x);
+      }
+      if (step > 0) {
+        x = low + Math.rint((x - low) / step) * step;
+      }
+      return Math.min(high, Math.max(low, x));
+    }
+
+    @Override
+    double logPdf(double x) {
+      double[] terms = new double[mus.length];
+      if (step > 0) {
+        double left = x - step / 2;
+        double right = x + step / 2;
+        if (logSpace) {
+          left = Math.log(left);
+          right = Math.log(right);
+        }
+        for (int k = 0; k < mus.length; k++) {
+          terms[k] = logMixture[k] + TruncNorm.logMass((left - mus[k]) / sigmas[k], (right - mus[k]) / sigmas[k])
+              - logNormalizers[k];
+        }
+      } else {
+        double t = logSpace ? Math.log(x) : x;
+        if (!(t >= adaptedLow && t <= adaptedHigh)) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        for (int k = 0; k < mus.length; k++) {
+          double z = (t - mus[k]) / sigmas[k];
+          terms[k] = logMixture[k] + TruncNorm.logPhi(z) - Math.log(sigmas[k]) - logNormalizers[k];
+        }
+      }
+      return TruncNorm.logSumExp(terms);
+    }
+  }
+
+  /** Optuna's categorical kernels, with the prior's choice probabilities as the prior kernel. */
+  static final class Categorical extends ParzenEstimator {
+    /** probabilities[k][c]: kernel k's probability of choice c; the prior kernel last. */
+    final double[][] probabilities;
+
+    Categorical(double[] observations, CategoricalDistribution distribution, Prior prior, double priorWeight,
+        double[] mixture) {
+      super(mixture);
+      int choices = distribution.choices().size();
+      double[] priorProbabilities = new double[choices];
+      if (prior instanceof Prior.Weighted w && w.weights().size() == choices) {
+        priorProbabilities = w.probabilities();
+      } else {
+        Arrays.fill(priorProbabilities, 1.0 / choices);
+      }
+      int n = observations.length;
+      if (n == 0) {
+        probabilities = new double[][] {priorProbabilities};
+        return;
+      }
+      int kernels = n + 1;
+      probabilities = new double[kernels][];
+      for (int k = 0; k < n; k++) {
+        // Optuna adds priorWeight / nKernels to every choice; spread here in proportion to the
+        // prior's probabilities, which is the same for a uniform prior.
+        double[] row = new double[choices];
+        for (int c = 0; c < choices; c++) {
+          row[c] = priorWeight / kernels * choices * priorProbabilities[c];
+        }
+        row[(int) observations[k]] += 1;
+        probabilities[k] = normalized(row);
+      }
+      probabilities[n] = priorProbabilities;
+    }
+
+    private static double[] normalized(double[] row) {
+      double sum = Arrays.stream(row).sum();
+      if (sum > 0) {
+        for (int c = 0; c < row.length; c++) {
+          row[c] /= sum;
+        }
+      }
+      return row;
+    }
+
+    @Override
+    double sample(RandomGenerator rng) {
+      double[] p = probabilities[pickKernel(rng)];
+      double u = rng.nextDouble();
+      double cumulative = 0;
+      int last = 0;
+      for (int c = 0; c < p.length; c++) {
+        if (p[c] > 0) {
+          last = c;
+          cumulative += p[c];
+          if (u < cumulative) {
+            return c;
+          }
+        }
+      }
+      return last;
+    }
+
+    @Override
+    double logPdf(double x) {
+      int c = (int) x;
+      double[] terms = new double[probabilities.length];
+      for (int k = 0; k < probabilities.length; k++) {
+        terms[k] = logMixture[k] + Math.log(probabilities[k][c]);
+      }
+      return TruncNorm.logSumExp(terms);
+    }
+  }
+}
