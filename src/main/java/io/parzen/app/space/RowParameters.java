@@ -346,7 +346,7 @@ final class RowParameters {
   static String number(double v) {
     double a = Math.abs(v);
     if (v == 0) {
-      return Double.toString(v);
+      return "0";
     }
     if (a >= 1e-4 && a < 1e9) {
       return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();

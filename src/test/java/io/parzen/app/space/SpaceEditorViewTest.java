@@ -123,7 +123,7 @@ class SpaceEditorViewTest {
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(cell(robot, 0, "low").getStyleClass()).doesNotContain("invalid");
-    assertThat(vm.rows().get(0).text(SpaceField.LOW)).isEqualTo("0.0");
+    assertThat(vm.rows().get(0).text(SpaceField.LOW)).isEqualTo("0");
     assertThat(document.spaceValidProperty().get()).isTrue();
   }
 
