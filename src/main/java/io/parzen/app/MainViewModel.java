@@ -5,7 +5,7 @@ import io.parzen.app.setup.StudySetupViewModel;
 import io.parzen.app.space.SpaceEditorViewModel;
 import io.parzen.objective.BenchmarkFunction;
 import io.parzen.objective.BenchmarkFunctions;
-import io.parzen.sampler.RandomSampler;
+import io.parzen.sampler.Samplers;
 import io.parzen.storage.SqliteStorage;
 import io.parzen.storage.StudyJson;
 import io.parzen.storage.TrialsCsv;
@@ -323,9 +323,16 @@ public final class MainViewModel {
       dialogs.showError("Cannot run", e.getMessage());
       return;
     }
+    io.parzen.sampler.Sampler sampler;
+    try {
+      sampler = Samplers.create(setup.toDefinition(document.getSpace()).sampler());
+    } catch (IllegalArgumentException e) {
+      dialogs.showError("Cannot run", e.getMessage());
+      return;
+    }
     SqliteStorage storage = SqliteStorage.open(file.get());
     Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
-        .space(document.getSpace()).sampler(new RandomSampler(setup.seedValue())).build();
+        .space(document.getSpace()).sampler(sampler).build();
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Double> best = new AtomicReference<>();
     study.addListener(new StudyListener() {

@@ -2,6 +2,7 @@ package io.parzen.app.setup;
 
 import io.parzen.objective.BenchmarkFunction;
 import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.sampler.Samplers;
 import io.parzen.space.SearchSpace;
 import io.parzen.study.Budget;
 import io.parzen.study.StudyDefinition;
@@ -27,14 +28,12 @@ import javafx.collections.ObservableList;
  */
 public final class StudySetupViewModel {
 
-  /** Samplers offered; more arrive with the sampler issue. */
-  public static final List<String> SAMPLERS = List.of("random");
 
   private final StringProperty studyName = new SimpleStringProperty(this, "studyName", "study");
   private final ObjectProperty<StudyDirection> direction =
       new SimpleObjectProperty<>(this, "direction", StudyDirection.MINIMIZE);
   private final StringProperty objective = new SimpleStringProperty(this, "objective", "quadratic");
-  private final StringProperty sampler = new SimpleStringProperty(this, "sampler", "random");
+  private final StringProperty sampler = new SimpleStringProperty(this, "sampler", "tpe");
   private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
   private final IntegerProperty trials = new SimpleIntegerProperty(this, "trials", 100);
   private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeoutSeconds", 0);
@@ -42,7 +41,7 @@ public final class StudySetupViewModel {
   private final StringProperty description = new SimpleStringProperty(this, "description", "");
   private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable", true);
   private final ObservableList<String> objectives = FXCollections.observableArrayList();
-  private final ObservableList<String> samplers = FXCollections.observableArrayList(SAMPLERS);
+  private final ObservableList<String> samplers = FXCollections.observableArrayList(Samplers.NAMES);
 
   public StudySetupViewModel() {
     for (BenchmarkFunction f : BenchmarkFunctions.all()) {
