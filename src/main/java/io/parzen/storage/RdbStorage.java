@@ -263,30 +263,12 @@ abstract class RdbStorage implements Storage {
     return write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
-      int number;
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          number = rs.getInt(1);
-        }
-      }
+      int number = countTrials(c, studyId);
       if (number >= maxTrials) {
         return Optional.empty();
       }
-      long id;
       Instant start = state == TrialState.RUNNING ? clock.instant() : null;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start, "
-          + "datetime_complete) VALUES (?, ?, ?, ?, NULL) RETURNING trial_id")) {
-        ps.setInt(1, number);
-        ps.setLong(2, studyId);
-        ps.setString(3, state.name());
-        setTime(ps, 4, start);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
+      long id = insertTrial(c, studyId, number, state, start, null);
       for (Map.Entry<String, String> e : attrJson.entrySet()) {
         upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), e.getValue());
       }
@@ -301,27 +283,8 @@ abstract class RdbStorage implements Storage {
     long id = write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
-      int number;
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          number = rs.getInt(1);
-        }
-      }
-      long trialId;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start, "
-          + "datetime_complete) VALUES (?, ?, ?, ?, ?) RETURNING trial_id")) {
-        ps.setInt(1, number);
-        ps.setLong(2, studyId);
-        ps.setString(3, template.state().name());
-        setTime(ps, 4, template.start());
-        setTime(ps, 5, template.complete());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          trialId = rs.getLong(1);
-        }
-      }
+      int number = countTrials(c, studyId);
+      long trialId = insertTrial(c, studyId, number, template.state(), template.start(), template.complete());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
           + "distribution_json) VALUES (?, ?, ?, ?)")) {
         for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
@@ -333,18 +296,7 @@ abstract class RdbStorage implements Storage {
         }
         ps.executeBatch();
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)")) {
-        for (int i = 0; i < template.values().size(); i++) {
-          double v = template.values().get(i);
-          ps.setLong(1, trialId);
-          ps.setInt(2, i);
-          setValue(ps, 3, v);
-          ps.setString(4, valueType(v));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      insertValues(c, trialId, template.values());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, "
           + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)")) {
         for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
@@ -500,18 +452,7 @@ abstract class RdbStorage implements Storage {
           throw new TrialFinishedException("trial " + trialId + " has already finished");
         }
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)")) {
-        for (int i = 0; i < values.size(); i++) {
-          double v = values.get(i);
-          ps.setLong(1, trialId);
-          ps.setInt(2, i);
-          setValue(ps, 3, v);
-          ps.setString(4, valueType(v));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      insertValues(c, trialId, values);
       update(c, "DELETE FROM trial_heartbeats WHERE trial_id = ?", trialId);
       return null;
     });
@@ -742,6 +683,47 @@ abstract class RdbStorage implements Storage {
   }
 
   // ---- helpers
+
+  private static int countTrials(Connection c, long studyId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private long insertTrial(Connection c, long studyId, int number, TrialState state, Instant start, Instant complete)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start, "
+        + "datetime_complete) VALUES (?, ?, ?, ?, ?) RETURNING trial_id")) {
+      ps.setInt(1, number);
+      ps.setLong(2, studyId);
+      ps.setString(3, state.name());
+      setTime(ps, 4, start);
+      setTime(ps, 5, complete);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)")) {
+      for (int i = 0; i < values.size(); i++) {
+        double v = values.get(i);
+        ps.setLong(1, trialId);
+        ps.setInt(2, i);
+        setValue(ps, 3, v);
+        ps.setString(4, valueType(v));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
 
   private Distribution distribution(String json) {
     return distributionCache.computeIfAbsent(json, OptunaJson::distributionFromJson);
