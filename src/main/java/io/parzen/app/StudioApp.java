@@ -22,6 +22,9 @@ public final class StudioApp extends Application {
       }
     });
     stage.show();
-    viewModel.openAtStart();
+    java.util.List<String> files = getParameters().getUnnamed();
+    if (files.isEmpty() || !viewModel.openFile(java.nio.file.Path.of(files.get(0)))) {
+      viewModel.openAtStart();
+    }
   }
 }

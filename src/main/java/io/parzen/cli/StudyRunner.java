@@ -1,0 +1,163 @@
+package io.parzen.cli;
+
+import io.parzen.objective.BenchmarkFunction;
+import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.sampler.Sampler;
+import io.parzen.sampler.Samplers;
+import io.parzen.storage.Storage;
+import io.parzen.study.Budget;
+import io.parzen.study.OptimizeResult;
+import io.parzen.study.StopReason;
+import io.parzen.study.Study;
+import io.parzen.study.StudyDefinition;
+import io.parzen.trial.FrozenTrial;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a stored study headless, as {@code run} and {@code worker} do: the objective (a built-in
+ * benchmark function) and the sampler ({@link Samplers}) come from the study's definition; progress goes to the
+ * command's output; Ctrl+C stops the run cleanly, letting running trials finish.
+ */
+final class StudyRunner {
+
+  private final Storage storage;
+  private final String where;
+  private final String studyName;
+  private final StudyDefinition definition;
+  private final BenchmarkFunction objective;
+
+  StudyRunner(Storage storage, String where, String studyName) {
+    this.storage = storage;
+    this.where = where;
+    this.studyName = studyName;
+    long id = Cli.studyId(storage, where, studyName);
+    try {
+      this.definition = StudyDefinition.load(storage, id).orElseThrow(() -> new CliException(ExitCodes.STORAGE,
+          where + ": study \"" + studyName + "\" has no definition (create it with `parzen create`)"));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.STORAGE, where + ": the definition of study \"" + studyName
+          + "\" is invalid: " + e.getMessage(), e);
+    }
+    if (definition.objective() == null) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName
+          + "\" names no objective; the command line runs built-in benchmark functions ("
+          + BenchmarkFunctions.all().stream().map(BenchmarkFunction::name).collect(Collectors.joining(", ")) + ")");
+    }
+    try {
+      this.objective = BenchmarkFunctions.byName(definition.objective().name());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
+    }
+  }
+
+  StudyDefinition definition() {
+    return definition;
+  }
+
+  /** Builds the study object over the stored study, with the definition's sampler. */
+  Study study() {
+    Study.Builder builder = Study.builder().name(studyName).storage(storage).sampler(sampler())
+        .loadIfExists(true);
+    if (definition.space().isEmpty()) {
+      builder.space(objective.space());
+    }
+    return builder.build();
+  }
+
+  private Sampler sampler() {
+    try {
+      return Samplers.create(definition.sampler());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the study with {@code budget} on {@code workers} workers, reporting to {@code out}, and
+   * returns the exit code: 0, or 1 when the run ended with an error.
+   */
+  int run(Study study, Budget budget, int workers, Integer expected, PrintWriter out, PrintWriter err) {
+    Double bestBefore = study.isMultiObjective() ? null
+        : study.findBestTrial().map(FrozenTrial::value).orElse(null);
+    Progress progress = new Progress(out, System.console() != null, expected,
+        study.isMultiObjective() ? null : study.direction(), bestBefore);
+    study.addListener(progress);
+    out.println("Running study \"" + studyName + "\" (" + objective.name() + ", " + study.sampler().describe()
+        + ", " + budget + ", " + workers + (workers == 1 ? " worker" : " workers") + ")");
+    out.flush();
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      study.stop();
+      try {
+        ended.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "parzen-stop");
+    boolean hooked = addHook(hook);
+    try {
+      OptimizeResult result = study.optimize(objective, budget, workers);
+      progress.finish();
+      return report(study, result, out, err);
+    } finally {
+      study.removeListener(progress);
+      if (hooked) {
+        removeHook(hook);
+      }
+      ended.countDown();
+    }
+  }
+
+  private int report(Study study, OptimizeResult result, PrintWriter out, PrintWriter err) {
+    out.println("Ended: " + result.reason().description() + " after " + result.trials() + " trials in "
+        + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0)
+        + " (" + study.trials().size() + " trials in the study)");
+    if (study.isMultiObjective()) {
+      out.println("Best trials (Pareto front): " + study.bestTrials().stream()
+          .map(t -> Integer.toString(t.number())).collect(Collectors.joining(", ")));
+    } else {
+      Optional<FrozenTrial> best = study.findBestTrial();
+      if (best.isPresent()) {
+        out.println("Best value: " + Cli.number(best.get().value()) + " (trial " + best.get().number() + ")");
+        out.println("Best params: " + params(best.get().params()));
+      } else {
+        out.println("No trial has completed yet.");
+      }
+    }
+    out.flush();
+    if (result.reason() == StopReason.ERROR) {
+      err.println("parzen: the study run failed: " + result.error());
+      err.flush();
+      return ExitCodes.STUDY_ERROR;
+    }
+    return ExitCodes.OK;
+  }
+
+  static String params(Map<String, Object> params) {
+    return params.entrySet().stream().map(e -> e.getKey() + "=" + Cli.value(e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static boolean addHook(Thread hook) {
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return true;
+    } catch (IllegalStateException e) {
+      return false;  // Already shutting down.
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Shutting down: the hook is running and waits for this run, which has ended.
+    }
+  }
+}
