@@ -6,13 +6,15 @@ import java.util.Map;
 
 /**
  * Creates samplers by the names stored in study definitions and offered in the studio and the
- * command line: {@code tpe} (Optuna's defaults), {@code hyperopt-tpe} (Hyperopt's), {@code random}.
- * The option {@code seed} (a whole number) fixes a sampler's draws.
+ * command line: {@code tpe} (Optuna's defaults), {@code hyperopt-tpe} (Hyperopt's), {@code random},
+ * {@code grid} (option {@code points}: values per float, default 10; the grid is built from the
+ * study's declared space) and {@code qmc} (option {@code sequence}: {@code sobol}, the default, or
+ * {@code halton}). The option {@code seed} (a whole number) fixes a sampler's draws.
  */
 public final class Samplers {
 
   /** The names {@link #create} knows, the recommended one first. */
-  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random");
+  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc");
 
   private Samplers() {}
 
@@ -34,9 +36,35 @@ public final class Samplers {
         return seed == null ? TpeSampler.hyperopt() : TpeSampler.hyperopt(seed);
       case "random":
         return new RandomSampler(seed);
+      case "grid":
+        return new GridSampler(points(options.get("points")), seed);
+      case "qmc": {
+        Object sequence = options.get("sequence");
+        return new QmcSampler(sequence == null ? QmcSampler.Sequence.SOBOL : QmcSampler.Sequence.parse(sequence.toString()), seed);
+      }
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
     }
+  }
+
+  private static int points(Object value) {
+    if (value == null) {
+      return 10;
+    }
+    long points;
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      points = n.longValue();
+    } else {
+      try {
+        points = Long.parseLong(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("grid points \"" + value + "\" is not a whole number", e);
+      }
+    }
+    if (points < 1 || points > 100_000) {
+      throw new IllegalArgumentException("grid points (" + value + ") must be between 1 and 100000");
+    }
+    return (int) points;
   }
 
   private static Long seed(Object value) {

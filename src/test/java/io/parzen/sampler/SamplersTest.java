@@ -18,12 +18,30 @@ class SamplersTest {
     assertThat(Samplers.create(null)).isInstanceOf(TpeSampler.class);
     assertThat(Samplers.create(new StudyDefinition.Component("random", Map.of("seed", "12")))
         .describe()).isEqualTo("RandomSampler(seed=12)");
+    assertThat(Samplers.create("grid", Map.of("points", 5, "seed", 7))).isInstanceOf(GridSampler.class)
+        .extracting(Sampler::describe).isEqualTo("GridSampler(points=5, seed=7)");
+    assertThat(Samplers.create("grid", Map.of()).describe()).isEqualTo("GridSampler(points=10)");
+    assertThat(Samplers.create("qmc", Map.of("seed", 2))).isInstanceOf(QmcSampler.class)
+        .extracting(Sampler::describe).isEqualTo("QmcSampler(sobol, seed=2)");
+    assertThat(((QmcSampler) Samplers.create("qmc", Map.of("sequence", "halton"))).sequence())
+        .isEqualTo(QmcSampler.Sequence.HALTON);
+    assertThat(Samplers.NAMES).containsExactly("tpe", "hyperopt-tpe", "random", "grid", "qmc");
+  }
+
+  @Test
+  void badGridAndQmcOptionsSayWhatIsWrong() {
+    assertThatThrownBy(() -> Samplers.create("grid", Map.of("points", 0)))
+        .hasMessage("grid points (0) must be between 1 and 100000");
+    assertThatThrownBy(() -> Samplers.create("grid", Map.of("points", "many")))
+        .hasMessage("grid points \"many\" is not a whole number");
+    assertThatThrownBy(() -> Samplers.create("qmc", Map.of("sequence", "faure")))
+        .hasMessage("unknown QMC sequence \"faure\" (known: sobol, halton)");
   }
 
   @Test
   void unknownNamesAndBadSeedsSayWhatIsWrong() {
     assertThatThrownBy(() -> Samplers.create("cmaes", Map.of()))
-        .hasMessage("unknown sampler \"cmaes\" (known: tpe, hyperopt-tpe, random)");
+        .hasMessage("unknown sampler \"cmaes\" (known: tpe, hyperopt-tpe, random, grid, qmc)");
     assertThatThrownBy(() -> Samplers.create("tpe", Map.of("seed", "x1")))
         .hasMessage("sampler seed \"x1\" is not a whole number");
   }
