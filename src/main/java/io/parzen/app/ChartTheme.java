@@ -33,9 +33,11 @@ public final class ChartTheme {
   private static final Stroke GRID_STROKE = new BasicStroke(0.6f);
 
   private static final ChartTheme LIGHT = new ChartTheme(
-      false, Color.WHITE, new Color(0x1f2328), new Color(0x59636e), new Color(0xd1d9e0), new Color(0x0969da));
+      false, Color.WHITE, new Color(0x1f2328), new Color(0x59636e), new Color(0xd1d9e0), new Color(0x0969da),
+      new Color(0xcf222e), new Color(0xbc4c00));
   private static final ChartTheme DARK = new ChartTheme(
-      true, new Color(0x0d1117), new Color(0xf0f6fc), new Color(0x9198a1), new Color(0x30363d), new Color(0x4493f8));
+      true, new Color(0x0d1117), new Color(0xf0f6fc), new Color(0x9198a1), new Color(0x30363d), new Color(0x4493f8),
+      new Color(0xf85149), new Color(0xdb6d28));
 
   private final boolean dark;
   private final Color background;
@@ -43,15 +45,19 @@ public final class ChartTheme {
   private final Color mutedForeground;
   private final Color grid;
   private final Color accent;
+  private final Color danger;
+  private final Color highlight;
 
   private ChartTheme(boolean dark, Color background, Color foreground, Color mutedForeground, Color grid,
-      Color accent) {
+      Color accent, Color danger, Color highlight) {
     this.dark = dark;
     this.background = background;
     this.foreground = foreground;
     this.mutedForeground = mutedForeground;
     this.grid = grid;
     this.accent = accent;
+    this.danger = danger;
+    this.highlight = highlight;
   }
 
   /** Dark text on white, for AtlantaFX's Primer Light. */
@@ -80,6 +86,21 @@ public final class ChartTheme {
   /** The one colour data is drawn in. */
   public Color accent() {
     return accent;
+  }
+
+  /** Colour of secondary marks and text (pruned trials, axis labels). */
+  public Color muted() {
+    return mutedForeground;
+  }
+
+  /** Colour of marks for things that went wrong (failed trials). */
+  public Color danger() {
+    return danger;
+  }
+
+  /** A second data colour that stands out against the accent (the best-so-far line). */
+  public Color highlight() {
+    return highlight;
   }
 
   /** The accent with {@code alpha} (0-255), for dense scatters where points overlap. */

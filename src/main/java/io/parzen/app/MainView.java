@@ -1,6 +1,8 @@
 package io.parzen.app;
 
 import io.parzen.app.preview.PreviewView;
+import io.parzen.app.run.HistoryView;
+import io.parzen.app.run.TrialsView;
 import io.parzen.app.setup.StudySetupView;
 import io.parzen.app.space.SpaceEditorView;
 import java.io.IOException;
@@ -13,11 +15,17 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 /** Binds the studio window (menu bar, toolbar, the three panels, status bar) to its view model. */
 public final class MainView {
 
   @FXML private SplitPane panels;
+  @FXML private TabPane resultTabs;
+  @FXML private Tab previewTab;
+  @FXML private Tab historyTab;
+  @FXML private Tab trialsTab;
   @FXML private Label status;
   @FXML private Button runButton;
   @FXML private Button stopButton;
@@ -45,8 +53,12 @@ public final class MainView {
 
   @FXML
   private void initialize() {
+    previewTab.setContent(PreviewView.create(viewModel.preview()));
+    historyTab.setContent(HistoryView.create(viewModel.runs()));
+    trialsTab.setContent(TrialsView.create(viewModel.runs()));
     panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
-        PreviewView.create(viewModel.preview()));
+        resultTabs);
+    bindSelectedTab();
     panels.setDividerPositions(viewModel.preferences().dividers("main", 0.19, 0.62));
     panels.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
         viewModel.preferences().setDividers("main", panels.getDividerPositions())));
@@ -58,6 +70,19 @@ public final class MainView {
     darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
     fillRecent();
     viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
+  }
+
+  /** Keeps the selected tab and the view model's {@link MainViewModel.Panel} in step. */
+  private void bindSelectedTab() {
+    java.util.Map<MainViewModel.Panel, Tab> tabs = java.util.Map.of(MainViewModel.Panel.PRIOR_SAMPLES, previewTab,
+        MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.TRIALS, trialsTab);
+    resultTabs.getSelectionModel().select(tabs.get(viewModel.selectedPanelProperty().get()));
+    viewModel.selectedPanelProperty().addListener((obs, old, panel) -> resultTabs.getSelectionModel().select(tabs.get(panel)));
+    resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> tabs.forEach((panel, t) -> {
+      if (t == tab) {
+        viewModel.selectedPanelProperty().set(panel);
+      }
+    }));
   }
 
   private void fillRecent() {

@@ -1,6 +1,7 @@
 package io.parzen.app;
 
 import io.parzen.app.preview.PreviewViewModel;
+import io.parzen.app.run.RunViewModel;
 import io.parzen.app.setup.StudySetupViewModel;
 import io.parzen.app.space.SpaceEditorViewModel;
 import io.parzen.objective.BenchmarkFunction;
@@ -11,16 +12,12 @@ import io.parzen.storage.StudyJson;
 import io.parzen.storage.TrialsCsv;
 import io.parzen.study.OptimizeResult;
 import io.parzen.study.Study;
-import io.parzen.study.StudyListener;
-import io.parzen.trial.FrozenTrial;
-import io.parzen.trial.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -43,12 +40,16 @@ import javafx.beans.property.StringProperty;
  */
 public final class MainViewModel {
 
+  /** The tabs of the right-hand area. */
+  public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS }
+
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
   private final StudyDocument document = new StudyDocument();
   private final StudySetupViewModel setup = new StudySetupViewModel();
   private final SpaceEditorViewModel space;
   private final PreviewViewModel preview;
+  private final RunViewModel runs = new RunViewModel();
   private final DialogService dialogs;
   private final BackgroundExecutor executor;
   private final StudioPreferences preferences;
@@ -59,7 +60,11 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
   private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
   private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+  private final ObjectProperty<Panel> selectedPanel = new SimpleObjectProperty<>(this, "selectedPanel",
+      Panel.PRIOR_SAMPLES);
   private final AtomicReference<Study> runningStudy = new AtomicReference<>();
+  /** Stop was pressed: the status says so until the run ends, instead of the live counts. */
+  private boolean stopping;
   private final javafx.collections.ObservableList<Path> recentFiles = javafx.collections.FXCollections.observableArrayList();
 
   public MainViewModel(DialogService dialogs, BackgroundExecutor executor, StudioPreferences preferences) {
@@ -71,6 +76,11 @@ public final class MainViewModel {
     darkTheme.set(preferences.darkTheme());
     recentFiles.setAll(preferences.recentFiles());
     darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
+    runs.summaryProperty().addListener((obs, old, text) -> {
+      if (running.get() && !stopping) {
+        status.set(text);
+      }
+    });
     title.bind(Bindings.createStringBinding(this::computeTitle, file, document.dirtyProperty(),
         setup.studyNameProperty()));
     canRun.bind(document.spaceValidProperty().and(running.not()));
@@ -103,6 +113,16 @@ public final class MainViewModel {
 
   public PreviewViewModel preview() {
     return preview;
+  }
+
+  /** The trials of the open study, live while it runs: the History and Trials tabs. */
+  public RunViewModel runs() {
+    return runs;
+  }
+
+  /** The tab shown in the right-hand area; Run switches to the history. */
+  public ObjectProperty<Panel> selectedPanelProperty() {
+    return selectedPanel;
   }
 
   public StudioPreferences preferences() {
@@ -166,6 +186,7 @@ public final class MainViewModel {
         io.parzen.study.StudyDefinition.of(StudyFiles.objectiveSpace("quadratic")), "");
     setup.objectiveProperty().set("quadratic");
     space.load(StudyFiles.objectiveSpace("quadratic"));
+    runs.load(List.of(), io.parzen.study.StudyDirection.MINIMIZE);
     file.set(null);
     document.dirtyProperty().set(false);
     status.set("New study");
@@ -198,6 +219,8 @@ public final class MainViewModel {
       StudyFiles.LoadedStudy study = StudyFiles.load(path, name.get());
       setup.load(study.name(), study.directions(), study.definition(), study.description());
       space.load(study.definition().space());
+      runs.load(StudyFiles.trials(path, study.name()), study.directions().isEmpty()
+          ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
       file.set(path);
       remember(path);
       document.dirtyProperty().set(false);
@@ -333,33 +356,21 @@ public final class MainViewModel {
     SqliteStorage storage = SqliteStorage.open(file.get());
     Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
         .space(document.getSpace()).sampler(sampler).build();
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Double> best = new AtomicReference<>();
-    study.addListener(new StudyListener() {
-      @Override
-      public void trialFinished(Study s, FrozenTrial trial) {
-        done.incrementAndGet();
-        if (trial.state() == TrialState.COMPLETE && trial.hasValues(1)) {
-          best.accumulateAndGet(trial.value(), (a, b) -> a == null || s.direction().isBetter(b, a) ? b : a);
-        }
-      }
-    });
-    int budget = setup.trialsProperty().get();
-    javafx.animation.Timeline progress = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-        javafx.util.Duration.millis(250), e -> status.set(progressText(done.get(), budget, best.get()))));
-    progress.setCycleCount(javafx.animation.Animation.INDEFINITE);
     runningStudy.set(study);
+    stopping = false;
     running.set(true);
     setup.editableProperty().set(false);
-    progress.play();
+    runs.attach(study, setup.budget());
+    selectedPanel.set(Panel.HISTORY);
+    status.set(runs.summaryProperty().get());
     study.optimizeAsync(objective.asMulti(), setup.budget(), Math.max(1, setup.workersProperty().get()),
         executor.executor()).whenComplete((result, error) -> Platform.runLater(() -> {
-          progress.stop();
+          runs.detach();
           storage.close();
           runningStudy.set(null);
           running.set(false);
           setup.editableProperty().set(true);
-          status.set(endText(result, error, done.get(), best.get()));
+          status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get()));
         }));
   }
 
@@ -368,13 +379,9 @@ public final class MainViewModel {
     Study study = runningStudy.get();
     if (study != null) {
       study.stop();
+      stopping = true;
       status.set("Stopping: letting running trials finish…");
     }
-  }
-
-  private static String progressText(int done, int budget, Double best) {
-    return String.format(Locale.ROOT, "Running: %d / %d trials%s", done, budget,
-        best == null ? "" : String.format(Locale.ROOT, ", best %.6g", best));
   }
 
   private static String endText(OptimizeResult result, Throwable error, int done, Double best) {

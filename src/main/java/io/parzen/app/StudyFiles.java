@@ -46,6 +46,13 @@ public final class StudyFiles {
     }
   }
 
+  /** Every trial of study {@code name} in {@code file}, ordered by number. */
+  public static List<io.parzen.trial.FrozenTrial> trials(Path file, String name) {
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      return storage.trials(storage.studyId(name));
+    }
+  }
+
   /**
    * Saves the definition of study {@code name} in {@code file}, creating the file or the study as
    * needed. Directions of a study that already has trials cannot change.

@@ -6,11 +6,11 @@ import java.text.ParsePosition;
 import java.util.Locale;
 
 /** Axis tick labels as data scientists write them: 0.5, 512, 1e-05, 2.5e+06. */
-final class ShortNumberFormat extends NumberFormat {
+public final class ShortNumberFormat extends NumberFormat {
 
   private static final long serialVersionUID = 1L;
 
-  static String text(double value) {
+  public static String text(double value) {
     if (value == 0) {
       return "0";
     }

@@ -1,0 +1,123 @@
+package io.parzen.app.run;
+
+import io.parzen.app.ChartTheme;
+import io.parzen.visualization.OptimizationHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The optimisation history panel: binds {@code HistoryView.fxml} to a {@link RunViewModel}: its
+ * counters, progress and the {@link HistoryChart}, which grows batch by batch as the model applies
+ * finished trials.
+ */
+public final class HistoryView {
+
+  private final RunViewModel viewModel;
+  private HistoryChart chart;
+
+  @FXML private VBox root;
+  @FXML private CheckBox logScaleBox;
+  @FXML private Label completedLabel;
+  @FXML private Label prunedLabel;
+  @FXML private Label failedLabel;
+  @FXML private Label bestLabel;
+  @FXML private Label elapsedLabel;
+  @FXML private Label etaLabel;
+  @FXML private ProgressBar progressBar;
+  @FXML private ChartViewer chartViewer;
+  @FXML private Label emptyLabel;
+
+  private HistoryView(RunViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  /** Loads the panel bound to {@code viewModel}. */
+  public static Parent create(RunViewModel viewModel) {
+    FXMLLoader loader = new FXMLLoader(HistoryView.class.getResource("HistoryView.fxml"));
+    loader.setController(new HistoryView(viewModel));
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FXML
+  private void initialize() {
+    logScaleBox.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
+    completedLabel.textProperty().bind(viewModel.completedProperty().asString("%d complete"));
+    prunedLabel.textProperty().bind(viewModel.prunedProperty().asString("%d pruned"));
+    failedLabel.textProperty().bind(viewModel.failedProperty().asString("%d failed"));
+    viewModel.failedProperty().addListener((obs, old, n) -> markFailures(n.intValue()));
+    markFailures(viewModel.failedProperty().get());
+    bestLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.bestValueProperty().get() == null
+        ? "best —" : String.format(Locale.ROOT, "best %.6g", viewModel.bestValueProperty().get()),
+        viewModel.bestValueProperty()));
+    elapsedLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.runningProperty().get()
+        || !viewModel.elapsedProperty().get().isZero()
+        ? RunViewModel.durationText(viewModel.elapsedProperty().get()) + " elapsed" : "",
+        viewModel.elapsedProperty(), viewModel.runningProperty()));
+    etaLabel.textProperty().bind(viewModel.etaTextProperty());
+    progressBar.progressProperty().bind(viewModel.progressProperty());
+    progressBar.visibleProperty().bind(viewModel.runningProperty());
+    emptyLabel.visibleProperty().bind(viewModel.completedProperty().add(viewModel.prunedProperty())
+        .add(viewModel.failedProperty()).isEqualTo(0));
+
+    viewModel.logScaleProperty().addListener((obs, old, log) -> chart.setLogScale(log));
+    rebuild(false);
+    viewModel.addHistoryListener(new RunViewModel.HistoryListener() {
+      @Override
+      public void historyReset(OptimizationHistory all) {
+        chart.reset(all);
+      }
+
+      @Override
+      public void historyAppended(OptimizationHistory added) {
+        chart.append(added);
+      }
+    });
+    root.sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+  }
+
+  /** Failures are shown in the danger colour only when there are some. */
+  private void markFailures(int failed) {
+    failedLabel.getStyleClass().remove("run-failed");
+    if (failed > 0) {
+      failedLabel.getStyleClass().add("run-failed");
+    }
+  }
+
+  /** The chart shown, for tests. */
+  public static JFreeChart chartOf(Parent historyView) {
+    return ((ChartViewer) historyView.lookup("#historyChart")).getChart();
+  }
+
+  private void rebuild(boolean dark) {
+    chart = new HistoryChart(ChartTheme.of(dark), viewModel.logScaleProperty().get());
+    chart.reset(viewModel.history());
+    chartViewer.setChart(chart.chart());
+  }
+
+  /** Redraws when the window switches between its light and dark looks (a style class on its root). */
+  private void followTheme(Scene scene) {
+    if (scene == null || scene.getRoot() == null) {
+      return;
+    }
+    Runnable redraw = () -> rebuild(scene.getRoot().getStyleClass().contains("dark"));
+    scene.getRoot().getStyleClass().addListener((ListChangeListener<String>) change -> redraw.run());
+    redraw.run();
+  }
+}

@@ -1,0 +1,27 @@
+package io.parzen.app.run;
+
+import io.parzen.trial.FrozenTrial;
+import io.parzen.trial.TrialState;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One line of the trials table: a finished or running trial as the studio shows it. Immutable.
+ *
+ * @param value the first objective value, or {@code null} when the trial has none (yet)
+ * @param duration wall time from start to end, or {@code null} while it runs
+ */
+public record TrialRow(int number, TrialState state, Double value, Map<String, Object> params, Duration duration) {
+
+  public TrialRow {
+    params = Map.copyOf(params);
+  }
+
+  /** The row of {@code trial}. */
+  public static TrialRow of(FrozenTrial trial) {
+    return new TrialRow(trial.number(), trial.state(), trial.values().isEmpty() ? null : trial.values().get(0),
+        trial.params().entrySet().stream().filter(e -> e.getValue() != null)
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+        trial.duration().orElse(null));
+  }
+}

@@ -1,0 +1,133 @@
+package io.parzen.app.run;
+
+import io.parzen.trial.TrialState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Callback;
+
+/**
+ * The trials table: number, state, value, one column per parameter and duration, filtered by
+ * state. Binds {@code TrialsView.fxml} to a {@link RunViewModel}; parameter columns follow the
+ * model's parameter names.
+ */
+public final class TrialsView {
+
+  private static final String ALL = "All states";
+
+  private final RunViewModel viewModel;
+  private final List<TableColumn<TrialRow, ?>> fixedColumns = new ArrayList<>();
+
+  @FXML private TableView<TrialRow> table;
+  @FXML private ComboBox<TrialState> stateFilterBox;
+  @FXML private Label countLabel;
+
+  private TrialsView(RunViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  /** Loads the panel bound to {@code viewModel}. */
+  public static Parent create(RunViewModel viewModel) {
+    FXMLLoader loader = new FXMLLoader(TrialsView.class.getResource("TrialsView.fxml"));
+    loader.setController(new TrialsView(viewModel));
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FXML
+  private void initialize() {
+    SortedList<TrialRow> sorted = new SortedList<>(viewModel.filteredRows());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    fixedColumns.add(column("#", 56, TrialRow::number, n -> Integer.toString(n)));
+    fixedColumns.add(column("State", 90, TrialRow::state, TrialState::name));
+    fixedColumns.add(column("Value", 110, TrialRow::value, TrialsView::number));
+    fixedColumns.add(column("Duration", 90, TrialRow::duration, TrialsView::duration));
+    fixColumns();
+    viewModel.parameterNames().addListener((ListChangeListener<String>) c -> fixColumns());
+
+    List<TrialState> states = new ArrayList<>();
+    states.add(null);
+    states.addAll(List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING,
+        TrialState.WAITING));
+    stateFilterBox.setItems(FXCollections.observableArrayList(states));
+    Callback<javafx.scene.control.ListView<TrialState>, ListCell<TrialState>> cells = list -> new ListCell<>() {
+      @Override
+      protected void updateItem(TrialState item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item == null ? ALL : item.name());
+      }
+    };
+    stateFilterBox.setCellFactory(cells);
+    stateFilterBox.setButtonCell(cells.call(null));
+    stateFilterBox.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+    countLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.filteredRows().size()
+        == viewModel.rows().size() ? viewModel.rows().size() + " trials"
+        : viewModel.filteredRows().size() + " of " + viewModel.rows().size() + " trials",
+        viewModel.filteredRows(), viewModel.rows()));
+  }
+
+  /** Number, state and value, then one column per parameter, then duration. */
+  private void fixColumns() {
+    List<TableColumn<TrialRow, ?>> columns = new ArrayList<>(fixedColumns.subList(0, 3));
+    for (String name : viewModel.parameterNames()) {
+      TableColumn<TrialRow, Object> c = column(name, 100, row -> row.params().get(name), TrialsView::parameter);
+      c.setId("param-" + name);
+      columns.add(c);
+    }
+    columns.add(fixedColumns.get(3));
+    table.getColumns().setAll(columns);
+  }
+
+  private static <T> TableColumn<TrialRow, T> column(String title, double width, Function<TrialRow, T> value,
+      Function<T, String> text) {
+    TableColumn<TrialRow, T> c = new TableColumn<>(title);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
+    c.setCellFactory(col -> new TableCell<>() {
+      @Override
+      protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : text.apply(item));
+      }
+    });
+    if (!"State".equals(title)) {
+      c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    }
+    return c;
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  private static String parameter(Object v) {
+    return v instanceof Double d ? number(d) : v.toString();
+  }
+
+  private static String duration(Duration d) {
+    return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
+  }
+}
