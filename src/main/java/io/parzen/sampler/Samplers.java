@@ -9,12 +9,14 @@ import java.util.Map;
  * command line: {@code tpe} (Optuna's defaults), {@code hyperopt-tpe} (Hyperopt's), {@code random},
  * {@code grid} (option {@code points}: values per float, default 10; the grid is built from the
  * study's declared space) and {@code qmc} (option {@code sequence}: {@code sobol}, the default, or
- * {@code halton}). The option {@code seed} (a whole number) fixes a sampler's draws.
+ * {@code halton}) and {@code cmaes} (options {@code sigma0}: the initial step size as a fraction of
+ * each parameter's range, default 1/6, and {@code popsize}: the initial population, default
+ * {@code 4 + floor(3 ln d)}). The option {@code seed} (a whole number) fixes a sampler's draws.
  */
 public final class Samplers {
 
   /** The names {@link #create} knows, the recommended one first. */
-  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc");
+  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes");
 
   private Samplers() {}
 
@@ -42,6 +44,8 @@ public final class Samplers {
         Object sequence = options.get("sequence");
         return new QmcSampler(sequence == null ? QmcSampler.Sequence.SOBOL : QmcSampler.Sequence.parse(sequence.toString()), seed);
       }
+      case "cmaes":
+        return new CmaEsSampler(seed, sigma0(options.get("sigma0")), popsize(options.get("popsize")), 0);
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
     }
@@ -65,6 +69,46 @@ public final class Samplers {
       throw new IllegalArgumentException("grid points (" + value + ") must be between 1 and 100000");
     }
     return (int) points;
+  }
+
+  private static Double sigma0(Object value) {
+    if (value == null) {
+      return null;
+    }
+    double sigma;
+    if (value instanceof Number n) {
+      sigma = n.doubleValue();
+    } else {
+      try {
+        sigma = Double.parseDouble(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("cmaes sigma0 \"" + value + "\" is not a number", e);
+      }
+    }
+    if (!(sigma > 0 && sigma <= 1)) {
+      throw new IllegalArgumentException("cmaes sigma0 (" + value + ") must be in (0, 1]");
+    }
+    return sigma;
+  }
+
+  private static Integer popsize(Object value) {
+    if (value == null) {
+      return null;
+    }
+    long popsize;
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      popsize = n.longValue();
+    } else {
+      try {
+        popsize = Long.parseLong(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("cmaes popsize \"" + value + "\" is not a whole number", e);
+      }
+    }
+    if (popsize < 2 || popsize > 100_000) {
+      throw new IllegalArgumentException("cmaes popsize (" + value + ") must be between 2 and 100000");
+    }
+    return (int) popsize;
   }
 
   private static Long seed(Object value) {

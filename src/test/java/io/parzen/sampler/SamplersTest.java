@@ -25,7 +25,11 @@ class SamplersTest {
         .extracting(Sampler::describe).isEqualTo("QmcSampler(sobol, seed=2)");
     assertThat(((QmcSampler) Samplers.create("qmc", Map.of("sequence", "halton"))).sequence())
         .isEqualTo(QmcSampler.Sequence.HALTON);
-    assertThat(Samplers.NAMES).containsExactly("tpe", "hyperopt-tpe", "random", "grid", "qmc");
+    assertThat(Samplers.create("cmaes", Map.of("seed", 5))).isInstanceOf(CmaEsSampler.class)
+        .extracting(Sampler::describe).isEqualTo("CmaEsSampler(seed=5)");
+    assertThat(Samplers.create("cmaes", Map.of("sigma0", "0.25", "popsize", 8)).describe())
+        .isEqualTo("CmaEsSampler(sigma0=0.25, popsize=8)");
+    assertThat(Samplers.NAMES).containsExactly("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes");
   }
 
   @Test
@@ -36,12 +40,18 @@ class SamplersTest {
         .hasMessage("grid points \"many\" is not a whole number");
     assertThatThrownBy(() -> Samplers.create("qmc", Map.of("sequence", "faure")))
         .hasMessage("unknown QMC sequence \"faure\" (known: sobol, halton)");
+    assertThatThrownBy(() -> Samplers.create("cmaes", Map.of("sigma0", 0)))
+        .hasMessage("cmaes sigma0 (0) must be in (0, 1]");
+    assertThatThrownBy(() -> Samplers.create("cmaes", Map.of("sigma0", "wide")))
+        .hasMessage("cmaes sigma0 \"wide\" is not a number");
+    assertThatThrownBy(() -> Samplers.create("cmaes", Map.of("popsize", 1)))
+        .hasMessage("cmaes popsize (1) must be between 2 and 100000");
   }
 
   @Test
   void unknownNamesAndBadSeedsSayWhatIsWrong() {
-    assertThatThrownBy(() -> Samplers.create("cmaes", Map.of()))
-        .hasMessage("unknown sampler \"cmaes\" (known: tpe, hyperopt-tpe, random, grid, qmc)");
+    assertThatThrownBy(() -> Samplers.create("cma", Map.of()))
+        .hasMessage("unknown sampler \"cma\" (known: tpe, hyperopt-tpe, random, grid, qmc, cmaes)");
     assertThatThrownBy(() -> Samplers.create("tpe", Map.of("seed", "x1")))
         .hasMessage("sampler seed \"x1\" is not a whole number");
   }
