@@ -647,7 +647,7 @@ public final class SpaceEditorViewModel {
         document.spaceProperty().set(space);
       }
       long conditional = built.stream().filter(Parameter::isConditional).count();
-      summary.set("Valid search space: " + built.size() + " parameters"
+      summary.set("Valid search space: " + built.size() + (built.size() == 1 ? " parameter" : " parameters")
           + (conditional > 0 ? ", " + conditional + " conditional" : ""));
     } else {
       summary.set(problems.size() == 1 ? problems.get(0)
