@@ -5,10 +5,7 @@ import io.parzen.app.run.HistoryView;
 import io.parzen.app.run.TrialsView;
 import io.parzen.app.setup.StudySetupView;
 import io.parzen.app.space.SpaceEditorView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -42,13 +39,7 @@ public final class MainView {
 
   /** Loads the window's content bound to {@code viewModel}. */
   public static Parent create(MainViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-    loader.setController(new MainView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new MainView(viewModel));
   }
 
   @FXML

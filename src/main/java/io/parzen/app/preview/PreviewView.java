@@ -1,16 +1,14 @@
 package io.parzen.app.preview;
 
+import io.parzen.app.Views;
 import io.parzen.app.ChartTheme;
 import io.parzen.visualization.JointPreview;
 import io.parzen.visualization.PriorPreview;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -55,13 +53,7 @@ public final class PreviewView {
 
   /** Loads the panel bound to {@code viewModel}. */
   public static Parent create(PreviewViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(PreviewView.class.getResource("PreviewView.fxml"));
-    loader.setController(new PreviewView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new PreviewView(viewModel));
   }
 
   @FXML

@@ -1,14 +1,12 @@
 package io.parzen.app.run;
 
+import io.parzen.app.Views;
 import io.parzen.app.ChartTheme;
 import io.parzen.visualization.OptimizationHistory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -46,13 +44,7 @@ public final class HistoryView {
 
   /** Loads the panel bound to {@code viewModel}. */
   public static Parent create(RunViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(HistoryView.class.getResource("HistoryView.fxml"));
-    loader.setController(new HistoryView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new HistoryView(viewModel));
   }
 
   @FXML

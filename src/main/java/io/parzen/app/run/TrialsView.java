@@ -1,8 +1,7 @@
 package io.parzen.app.run;
 
+import io.parzen.app.Views;
 import io.parzen.trial.TrialState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -46,13 +44,7 @@ public final class TrialsView {
 
   /** Loads the panel bound to {@code viewModel}. */
   public static Parent create(RunViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(TrialsView.class.getResource("TrialsView.fxml"));
-    loader.setController(new TrialsView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new TrialsView(viewModel));
   }
 
   @FXML

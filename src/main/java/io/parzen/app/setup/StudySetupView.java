@@ -1,10 +1,8 @@
 package io.parzen.app.setup;
 
+import io.parzen.app.Views;
 import io.parzen.study.StudyDirection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,13 +32,7 @@ public final class StudySetupView {
 
   /** Loads the form bound to {@code viewModel}. */
   public static Parent create(StudySetupViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(StudySetupView.class.getResource("StudySetupView.fxml"));
-    loader.setController(new StudySetupView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new StudySetupView(viewModel));
   }
 
   @FXML

@@ -1,8 +1,7 @@
 package io.parzen.app.space;
 
+import io.parzen.app.Views;
 import io.parzen.space.ParameterKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -87,13 +85,7 @@ public final class SpaceEditorView {
 
   /** Loads the panel bound to {@code viewModel}. */
   public static Parent create(SpaceEditorViewModel viewModel) {
-    FXMLLoader loader = new FXMLLoader(SpaceEditorView.class.getResource("SpaceEditorView.fxml"));
-    loader.setController(new SpaceEditorView(viewModel));
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Views.load(new SpaceEditorView(viewModel));
   }
 
   @FXML
