@@ -85,7 +85,7 @@ public final class MainViewModel {
         setup.studyNameProperty()));
     canRun.bind(document.spaceValidProperty().and(running.not()));
     for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
-        setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.trialsProperty(),
+        setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.prunerProperty(), setup.trialsProperty(),
         setup.timeoutSecondsProperty(), setup.workersProperty())) {
       p.addListener(obs -> document.dirtyProperty().set(true));
     }
@@ -347,15 +347,18 @@ public final class MainViewModel {
       return;
     }
     io.parzen.sampler.Sampler sampler;
+    io.parzen.pruner.Pruner pruner;
     try {
-      sampler = Samplers.create(setup.toDefinition(document.getSpace()).sampler());
+      io.parzen.study.StudyDefinition definition = setup.toDefinition(document.getSpace());
+      sampler = Samplers.create(definition.sampler());
+      pruner = io.parzen.pruner.Pruners.create(definition.pruner());
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
       return;
     }
     SqliteStorage storage = SqliteStorage.open(file.get());
     Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
-        .space(document.getSpace()).sampler(sampler).build();
+        .space(document.getSpace()).sampler(sampler).pruner(pruner).build();
     runningStudy.set(study);
     stopping = false;
     running.set(true);

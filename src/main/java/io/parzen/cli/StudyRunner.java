@@ -63,11 +63,19 @@ final class StudyRunner {
   /** Builds the study object over the stored study, with the definition's sampler. */
   Study study() {
     Study.Builder builder = Study.builder().name(studyName).storage(storage).sampler(sampler())
-        .loadIfExists(true);
+        .pruner(pruner()).loadIfExists(true);
     if (definition.space().isEmpty()) {
       builder.space(objective.space());
     }
     return builder.build();
+  }
+
+  private io.parzen.pruner.Pruner pruner() {
+    try {
+      return io.parzen.pruner.Pruners.create(definition.pruner());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
+    }
   }
 
   private Sampler sampler() {

@@ -56,6 +56,7 @@ class MainViewModelTest {
       vm.setup().studyNameProperty().set("tuned");
       vm.setup().directionProperty().set(StudyDirection.MAXIMIZE);
       vm.setup().seedProperty().set("7");
+      vm.setup().prunerProperty().set("median");
       vm.setup().trialsProperty().set(33);
       vm.space().load(space);
     });
@@ -69,6 +70,7 @@ class MainViewModelTest {
     assertThat(vm.setup().studyNameProperty().get()).isEqualTo("tuned");
     assertThat(vm.setup().directionProperty().get()).isEqualTo(StudyDirection.MAXIMIZE);
     assertThat(vm.setup().seedProperty().get()).isEqualTo("7");
+    assertThat(vm.setup().prunerProperty().get()).isEqualTo("median");
     assertThat(vm.setup().trialsProperty().get()).isEqualTo(33);
     assertThat(vm.document().getSpace()).isEqualTo(space);
     assertThat(vm.document().dirtyProperty().get()).isFalse();

@@ -18,6 +18,7 @@ public final class StudySetupView {
   @FXML private ComboBox<String> objective;
   @FXML private ComboBox<String> sampler;
   @FXML private TextField seed;
+  @FXML private ComboBox<String> pruner;
   @FXML private Spinner<Integer> trials;
   @FXML private Spinner<Integer> timeout;
   @FXML private Spinner<Integer> workers;
@@ -45,6 +46,8 @@ public final class StudySetupView {
     sampler.setItems(viewModel.samplers());
     sampler.valueProperty().bindBidirectional(viewModel.samplerProperty());
     seed.textProperty().bindBidirectional(viewModel.seedProperty());
+    pruner.setItems(viewModel.pruners());
+    pruner.valueProperty().bindBidirectional(viewModel.prunerProperty());
     bind(trials, viewModel.trialsProperty(), 0, 1_000_000, 10);
     bind(timeout, viewModel.timeoutSecondsProperty(), 0, 7 * 24 * 3600, 60);
     bind(workers, viewModel.workersProperty(), 1, 256, 1);

@@ -2,6 +2,7 @@ package io.parzen.app.setup;
 
 import io.parzen.objective.BenchmarkFunction;
 import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.pruner.Pruners;
 import io.parzen.sampler.Samplers;
 import io.parzen.space.SearchSpace;
 import io.parzen.study.Budget;
@@ -35,6 +36,7 @@ public final class StudySetupViewModel {
   private final StringProperty objective = new SimpleStringProperty(this, "objective", "quadratic");
   private final StringProperty sampler = new SimpleStringProperty(this, "sampler", "tpe");
   private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
+  private final StringProperty pruner = new SimpleStringProperty(this, "pruner", "nop");
   private final IntegerProperty trials = new SimpleIntegerProperty(this, "trials", 100);
   private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeoutSeconds", 0);
   private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers", 1);
@@ -42,6 +44,7 @@ public final class StudySetupViewModel {
   private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable", true);
   private final ObservableList<String> objectives = FXCollections.observableArrayList();
   private final ObservableList<String> samplers = FXCollections.observableArrayList(Samplers.NAMES);
+  private final ObservableList<String> pruners = FXCollections.observableArrayList(Pruners.NAMES);
 
   public StudySetupViewModel() {
     for (BenchmarkFunction f : BenchmarkFunctions.all()) {
@@ -63,6 +66,15 @@ public final class StudySetupViewModel {
 
   public StringProperty samplerProperty() {
     return sampler;
+  }
+
+  /** The pruner's name, with Optuna's default options ({@code nop} never prunes). */
+  public StringProperty prunerProperty() {
+    return pruner;
+  }
+
+  public ObservableList<String> pruners() {
+    return pruners;
   }
 
   /** The sampler's seed as typed; empty for a random seed. */
@@ -130,6 +142,7 @@ public final class StudySetupViewModel {
       Object s = definition.sampler().options().get("seed");
       seed.set(s == null ? "" : s.toString());
     }
+    pruner.set(definition.pruner() == null ? "nop" : definition.pruner().name());
     if (definition.budget() != null) {
       trials.set(definition.budget().trials() == null ? 0 : definition.budget().trials());
       timeoutSeconds.set(definition.budget().timeout() == null ? 0 : (int) definition.budget().timeout().toSeconds());
@@ -144,7 +157,8 @@ public final class StudySetupViewModel {
     if (seedValue() != null) {
       options.put("seed", seedValue());
     }
-    return new StudyDefinition(space, new StudyDefinition.Component(sampler.get(), options), null,
+    return new StudyDefinition(space, new StudyDefinition.Component(sampler.get(), options),
+        new StudyDefinition.Component(pruner.get(), Map.of()),
         new StudyDefinition.Component(objective.get(), Map.of()), budget(), Math.max(1, workers.get()));
   }
 }
