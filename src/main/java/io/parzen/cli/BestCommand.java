@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,29 +29,25 @@ final class BestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--storage", required = true, paramLabel = "URL", description = "The storage URL or study file.")
-  String storageUrl;
+  @Mixin
+  StudyOptions target;
 
-  @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study.")
-  String study;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin
+  FormatOption output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Storage storage = Cli.open(storageUrl, true)) {
-      Cli.studyId(storage, storageUrl, study);
-      Study s = Study.builder().name(study).storage(storage).loadIfExists(true).build();
+    try (Storage storage = Cli.open(target.storageUrl, true)) {
+      Cli.studyId(storage, target.storageUrl, target.study);
+      Study s = Study.builder().name(target.study).storage(storage).loadIfExists(true).build();
       List<FrozenTrial> best = s.isMultiObjective() ? s.bestTrials() : s.findBestTrial().stream().toList();
       if (best.isEmpty()) {
-        spec.commandLine().getErr().println("parzen: study \"" + study + "\" has no completed trial");
+        spec.commandLine().getErr().println("parzen: study \"" + target.study + "\" has no completed trial");
         return ExitCodes.STUDY_ERROR;
       }
       int objectives = s.directions().size();
-      if (format == OutputFormat.json) {
+      if (output.format == OutputFormat.json) {
         if (objectives == 1) {
           ObjectNode node = TrialsCommand.json(best.get(0));
           node.put("value", best.get(0).value());
@@ -66,23 +63,23 @@ final class BestCommand implements Callable<Integer> {
         for (int i = 0; i < objectives; i++) {
           header.add(objectives == 1 ? "value" : "values_" + i);
         }
-        names.forEach(n -> header.add(format == OutputFormat.csv ? "params_" + n : n));
+        names.forEach(n -> header.add(output.format == OutputFormat.csv ? "params_" + n : n));
         Table table = new Table(header);
         for (FrozenTrial t : best) {
           List<String> row = new ArrayList<>(List.of(Integer.toString(t.number())));
-          t.values().forEach(v -> row.add(format == OutputFormat.csv ? Double.toString(v) : Cli.number(v)));
+          t.values().forEach(v -> row.add(output.format == OutputFormat.csv ? Double.toString(v) : Cli.number(v)));
           for (String n : names) {
             Object v = t.params().get(n);
-            row.add(!t.params().containsKey(n) ? "" : format == OutputFormat.csv ? String.valueOf(v) : Cli.value(v));
+            row.add(!t.params().containsKey(n) ? "" : output.format == OutputFormat.csv ? String.valueOf(v) : Cli.value(v));
           }
           table.add(row);
         }
-        out.print(format == OutputFormat.csv ? table.toCsv() : table.toText());
+        out.print(output.format == OutputFormat.csv ? table.toCsv() : table.toText());
       }
       out.flush();
       return ExitCodes.OK;
     } catch (StorageException e) {
-      throw Cli.storageError(storageUrl, e);
+      throw Cli.storageError(target.storageUrl, e);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,16 +29,15 @@ final class StudiesCommand implements Callable<Integer> {
   @Option(names = "--storage", required = true, paramLabel = "URL", description = "The storage URL or study file.")
   String storageUrl;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin
+  FormatOption output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Storage storage = Cli.open(storageUrl, true)) {
       List<StudySummary> studies = storage.studies();
-      if (format == OutputFormat.json) {
+      if (output.format == OutputFormat.json) {
         ArrayNode array = Cli.JSON.createArrayNode();
         for (StudySummary s : studies) {
           ObjectNode node = array.addObject();
@@ -58,10 +58,10 @@ final class StudiesCommand implements Callable<Integer> {
         for (StudySummary s : studies) {
           table.add(List.of(s.name(), s.directions().stream().map(StudyDirection::name)
               .collect(Collectors.joining(" ")), Integer.toString(s.trialCount()),
-              best(storage, s).map(t -> format == OutputFormat.csv ? Double.toString(t.value())
+              best(storage, s).map(t -> output.format == OutputFormat.csv ? Double.toString(t.value())
                   : Cli.number(t.value())).orElse("")));
         }
-        out.print(format == OutputFormat.csv ? table.toCsv() : table.toText());
+        out.print(output.format == OutputFormat.csv ? table.toCsv() : table.toText());
       }
       out.flush();
       return ExitCodes.OK;

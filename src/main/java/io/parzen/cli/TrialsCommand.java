@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,24 +25,20 @@ final class TrialsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--storage", required = true, paramLabel = "URL", description = "The storage URL or study file.")
-  String storageUrl;
+  @Mixin
+  StudyOptions target;
 
-  @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study.")
-  String study;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin
+  FormatOption output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Storage storage = Cli.open(storageUrl, true)) {
-      long id = Cli.studyId(storage, storageUrl, study);
+    try (Storage storage = Cli.open(target.storageUrl, true)) {
+      long id = Cli.studyId(storage, target.storageUrl, target.study);
       List<FrozenTrial> trials = storage.trials(id);
       int objectives = storage.directions(id).size();
-      switch (format) {
+      switch (output.format) {
         case csv -> out.print(TrialsCsv.write(trials, objectives));
         case json -> out.println(Cli.json(json(trials)));
         default -> out.print(table(trials, objectives).toText());
@@ -49,7 +46,7 @@ final class TrialsCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } catch (StorageException e) {
-      throw Cli.storageError(storageUrl, e);
+      throw Cli.storageError(target.storageUrl, e);
     }
   }
 
