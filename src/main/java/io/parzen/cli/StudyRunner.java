@@ -2,6 +2,9 @@ package io.parzen.cli;
 
 import io.parzen.objective.BenchmarkFunction;
 import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.CommandObjective;
+import io.parzen.objective.MultiObjective;
+import io.parzen.space.SearchSpace;
 import io.parzen.sampler.Sampler;
 import io.parzen.sampler.Samplers;
 import io.parzen.storage.Storage;
@@ -30,7 +33,9 @@ final class StudyRunner {
   private final String where;
   private final String studyName;
   private final StudyDefinition definition;
-  private final BenchmarkFunction objective;
+  private final MultiObjective objective;
+  private final String objectiveName;
+  private final SearchSpace defaultSpace;
 
   StudyRunner(Storage storage, String where, String studyName) {
     this.storage = storage;
@@ -46,11 +51,23 @@ final class StudyRunner {
     }
     if (definition.objective() == null) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName
-          + "\" names no objective; the command line runs built-in benchmark functions ("
+          + "\" names no objective; the command line runs a command or a built-in benchmark function ("
           + BenchmarkFunctions.all().stream().map(BenchmarkFunction::name).collect(Collectors.joining(", ")) + ")");
     }
     try {
-      this.objective = BenchmarkFunctions.byName(definition.objective().name());
+      String name = definition.objective().name();
+      if (name.equals(CommandObjective.COMPONENT_NAME)) {
+        CommandObjective command = new CommandObjective(
+            CommandObjective.Config.fromOptions(definition.objective().options()));
+        this.objective = command;
+        this.objectiveName = "command";
+        this.defaultSpace = SearchSpace.empty();
+      } else {
+        BenchmarkFunction benchmark = BenchmarkFunctions.byName(name);
+        this.objective = benchmark.asMulti();
+        this.objectiveName = benchmark.name();
+        this.defaultSpace = benchmark.space();
+      }
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
     }
@@ -65,7 +82,7 @@ final class StudyRunner {
     Study.Builder builder = Study.builder().name(studyName).storage(storage).sampler(sampler())
         .pruner(pruner()).loadIfExists(true);
     if (definition.space().isEmpty()) {
-      builder.space(objective.space());
+      builder.space(defaultSpace);
     }
     return builder.build();
   }
@@ -96,7 +113,7 @@ final class StudyRunner {
     Progress progress = new Progress(out, System.console() != null, expected,
         study.isMultiObjective() ? null : study.direction(), bestBefore);
     study.addListener(progress);
-    out.println("Running study \"" + studyName + "\" (" + objective.name() + ", " + study.sampler().describe()
+    out.println("Running study \"" + studyName + "\" (" + objectiveName + ", " + study.sampler().describe()
         + ", " + budget + ", " + workers + (workers == 1 ? " worker" : " workers") + ")");
     out.flush();
     CountDownLatch ended = new CountDownLatch(1);
@@ -110,7 +127,7 @@ final class StudyRunner {
     }, "parzen-stop");
     boolean hooked = addHook(hook);
     try {
-      OptimizeResult result = study.optimize(objective, budget, workers);
+      OptimizeResult result = study.optimizeMulti(objective, budget, workers);
       progress.finish();
       return report(study, result, out, err);
     } finally {
