@@ -53,6 +53,9 @@ public final class TpeSampler implements Sampler {
   private final int nEiCandidates;
   private final IntUnaryOperator gamma;
   private final boolean constantLiar;
+  /** Splits of the trials being sampled, by trial id; empty ({@link #STARTUP}) during the startup trials. */
+  private final Map<Long, List<List<FrozenTrial>>> splits = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final List<List<FrozenTrial>> STARTUP = List.of();
   private final ParzenEstimator.Settings settings;
   private final String preset;
   private final RandomSampler random;
@@ -123,17 +126,10 @@ public final class TpeSampler implements Sampler {
       }
       return random.sampleIndependent(study, trial, name, distribution);
     }
-    List<FrozenTrial> trials = study.trials(constantLiar ? FINISHED_OR_RUNNING : FINISHED);
-    int n = 0;
-    for (FrozenTrial t : trials) {
-      if (t.state() != TrialState.RUNNING) {
-        n++;
-      }
-    }
-    if (n < nStartupTrials) {
+    List<List<FrozenTrial>> split = splitFor(study, trial);
+    if (split == null) {
       return random.sampleIndependent(study, trial, name, distribution);
     }
-    List<List<FrozenTrial>> split = split(trials, study.direction(), gamma.applyAsInt(n), trial.number());
     Prior prior = study.space().parameter(name)
         .filter(p -> p.distribution().equals(distribution))
         .map(Parameter::prior)
@@ -161,6 +157,34 @@ public final class TpeSampler implements Sampler {
       }
     }
     return distribution.toExternal(best);
+  }
+
+  /**
+   * The below/above split for {@code trial}, or {@code null} while the study is still in its
+   * startup trials. It is the same for every parameter of a trial, so it is computed once per
+   * trial (from the study as it was at the trial's first suggestion) and dropped when the trial
+   * ends.
+   */
+  private List<List<FrozenTrial>> splitFor(Study study, FrozenTrial trial) {
+    if (splits.size() > 10_000) {
+      splits.clear();  // Trials asked and never told would otherwise pile up.
+    }
+    List<List<FrozenTrial>> split = splits.computeIfAbsent(trial.id(), id -> {
+      List<FrozenTrial> trials = study.trials(constantLiar ? FINISHED_OR_RUNNING : FINISHED);
+      int n = 0;
+      for (FrozenTrial t : trials) {
+        if (t.state() != TrialState.RUNNING) {
+          n++;
+        }
+      }
+      return n < nStartupTrials ? STARTUP : split(trials, study.direction(), gamma.applyAsInt(n), trial.number());
+    });
+    return split.isEmpty() ? null : split;
+  }
+
+  @Override
+  public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+    splits.remove(trial.id());
   }
 
   /**
