@@ -4,8 +4,7 @@ import io.parzen.app.preview.PreviewViewModel;
 import io.parzen.app.run.RunViewModel;
 import io.parzen.app.setup.StudySetupViewModel;
 import io.parzen.app.space.SpaceEditorViewModel;
-import io.parzen.objective.BenchmarkFunction;
-import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.Objectives;
 import io.parzen.sampler.Samplers;
 import io.parzen.storage.SqliteStorage;
 import io.parzen.storage.StudyJson;
@@ -339,9 +338,9 @@ public final class MainViewModel {
     if (!canRun.get() || !save()) {
       return;
     }
-    BenchmarkFunction objective;
+    io.parzen.objective.MultiObjective objective;
     try {
-      objective = BenchmarkFunctions.byName(setup.objectiveProperty().get());
+      objective = Objectives.create(setup.objectiveProperty().get()).objective();
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
       return;
@@ -366,7 +365,7 @@ public final class MainViewModel {
     runs.attach(study, setup.budget());
     selectedPanel.set(Panel.HISTORY);
     status.set(runs.summaryProperty().get());
-    study.optimizeAsync(objective.asMulti(), setup.budget(), Math.max(1, setup.workersProperty().get()),
+    study.optimizeAsync(objective, setup.budget(), Math.max(1, setup.workersProperty().get()),
         executor.executor()).whenComplete((result, error) -> Platform.runLater(() -> {
           runs.detach();
           storage.close();

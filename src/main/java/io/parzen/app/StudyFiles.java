@@ -1,6 +1,6 @@
 package io.parzen.app;
 
-import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.Objectives;
 import io.parzen.space.SearchSpace;
 import io.parzen.storage.SqliteStorage;
 import io.parzen.storage.StorageException;
@@ -100,7 +100,7 @@ public final class StudyFiles {
   /** The default space of a built-in objective, or an empty space for unknown names. */
   public static SearchSpace objectiveSpace(String objective) {
     try {
-      return BenchmarkFunctions.byName(objective).space();
+      return Objectives.create(objective).space();
     } catch (IllegalArgumentException e) {
       return SearchSpace.empty();
     }

@@ -2,7 +2,7 @@ package io.parzen.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.Objectives;
 import io.parzen.storage.DuplicateStudyException;
 import io.parzen.storage.Storage;
 import io.parzen.storage.StorageException;
@@ -109,7 +109,7 @@ final class CreateCommand implements Callable<Integer> {
     try {
       definition = StudyDefinition.fromAttr(body);
       if (definition.space().isEmpty() && definition.objective() != null) {
-        definition = definition.withSpace(BenchmarkFunctions.byName(definition.objective().name()).space());
+        definition = definition.withSpace(Objectives.create(definition.objective().name()).space());
       }
     } catch (RuntimeException e) {
       throw new CliException(ExitCodes.STORAGE, from + ": not a study definition: " + e.getMessage(), e);

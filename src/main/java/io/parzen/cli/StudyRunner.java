@@ -1,7 +1,6 @@
 package io.parzen.cli;
 
-import io.parzen.objective.BenchmarkFunction;
-import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.Objectives;
 import io.parzen.objective.CommandObjective;
 import io.parzen.objective.MultiObjective;
 import io.parzen.space.SearchSpace;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a stored study headless, as {@code run} and {@code worker} do: the objective (a built-in
- * benchmark function) and the sampler ({@link Samplers}) come from the study's definition; progress goes to the
+ * objective of {@link Objectives}) and the sampler ({@link Samplers}) come from the study's definition; progress goes to the
  * command's output; Ctrl+C stops the run cleanly, letting running trials finish.
  */
 final class StudyRunner {
@@ -51,8 +50,8 @@ final class StudyRunner {
     }
     if (definition.objective() == null) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName
-          + "\" names no objective; the command line runs a command or a built-in benchmark function ("
-          + BenchmarkFunctions.all().stream().map(BenchmarkFunction::name).collect(Collectors.joining(", ")) + ")");
+          + "\" names no objective; the command line runs a command or a built-in objective ("
+          + String.join(", ", Objectives.names()) + ")");
     }
     try {
       String name = definition.objective().name();
@@ -63,10 +62,10 @@ final class StudyRunner {
         this.objectiveName = "command";
         this.defaultSpace = SearchSpace.empty();
       } else {
-        BenchmarkFunction benchmark = BenchmarkFunctions.byName(name);
-        this.objective = benchmark.asMulti();
-        this.objectiveName = benchmark.name();
-        this.defaultSpace = benchmark.space();
+        Objectives.Builtin builtin = Objectives.create(name);
+        this.objective = builtin.objective();
+        this.objectiveName = builtin.name();
+        this.defaultSpace = builtin.space();
       }
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package io.parzen.app.setup;
 
-import io.parzen.objective.BenchmarkFunction;
-import io.parzen.objective.BenchmarkFunctions;
+import io.parzen.objective.Objectives;
 import io.parzen.pruner.Pruners;
 import io.parzen.sampler.Samplers;
 import io.parzen.space.SearchSpace;
@@ -47,9 +46,7 @@ public final class StudySetupViewModel {
   private final ObservableList<String> pruners = FXCollections.observableArrayList(Pruners.NAMES);
 
   public StudySetupViewModel() {
-    for (BenchmarkFunction f : BenchmarkFunctions.all()) {
-      objectives.add(f.name());
-    }
+    objectives.addAll(Objectives.names());
   }
 
   public StringProperty studyNameProperty() {
