@@ -62,6 +62,8 @@ public final class MainViewModel {
   private final ObjectProperty<Panel> selectedPanel = new SimpleObjectProperty<>(this, "selectedPanel",
       Panel.PRIOR_SAMPLES);
   private final AtomicReference<Study> runningStudy = new AtomicReference<>();
+  /** True while a study is being loaded into the panels, so load-time changes are not user choices. */
+  private boolean loading;
   /** Stop was pressed: the status says so until the run ends, instead of the live counts. */
   private boolean stopping;
   private final javafx.collections.ObservableList<Path> recentFiles = javafx.collections.FXCollections.observableArrayList();
@@ -87,6 +89,30 @@ public final class MainViewModel {
         setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.prunerProperty(), setup.trialsProperty(),
         setup.timeoutSecondsProperty(), setup.workersProperty())) {
       p.addListener(obs -> document.dirtyProperty().set(true));
+    }
+    setup.objectiveProperty().addListener((obs, old, name) -> objectiveChosen(name));
+  }
+
+  /**
+   * When the user picks another built-in objective whose parameters the current space does not
+   * have, the study takes that objective's default space and direction, so Run works at once.
+   */
+  private void objectiveChosen(String name) {
+    if (loading || name == null) {
+      return;
+    }
+    Objectives.Builtin builtin;
+    try {
+      builtin = Objectives.create(name);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    if (!document.getSpace().names().containsAll(builtin.space().names())) {
+      space.load(builtin.space());
+      setup.directionProperty().set(builtin.maximize() ? io.parzen.study.StudyDirection.MAXIMIZE
+          : io.parzen.study.StudyDirection.MINIMIZE);
+      document.dirtyProperty().set(true);
+      status.set("Objective " + name + ": its parameters and direction are set");
     }
   }
 
@@ -181,10 +207,15 @@ public final class MainViewModel {
     if (!confirmDiscard()) {
       return;
     }
-    setup.load("study", List.of(io.parzen.study.StudyDirection.MINIMIZE),
-        io.parzen.study.StudyDefinition.of(StudyFiles.objectiveSpace("quadratic")), "");
-    setup.objectiveProperty().set("quadratic");
-    space.load(StudyFiles.objectiveSpace("quadratic"));
+    loading = true;
+    try {
+      setup.load("study", List.of(io.parzen.study.StudyDirection.MINIMIZE),
+          io.parzen.study.StudyDefinition.of(StudyFiles.objectiveSpace("quadratic")), "");
+      setup.objectiveProperty().set("quadratic");
+      space.load(StudyFiles.objectiveSpace("quadratic"));
+    } finally {
+      loading = false;
+    }
     runs.load(List.of(), io.parzen.study.StudyDirection.MINIMIZE);
     file.set(null);
     document.dirtyProperty().set(false);
@@ -216,8 +247,13 @@ public final class MainViewModel {
         return false;
       }
       StudyFiles.LoadedStudy study = StudyFiles.load(path, name.get());
-      setup.load(study.name(), study.directions(), study.definition(), study.description());
-      space.load(study.definition().space());
+      loading = true;
+      try {
+        setup.load(study.name(), study.directions(), study.definition(), study.description());
+        space.load(study.definition().space());
+      } finally {
+        loading = false;
+      }
       runs.load(StudyFiles.trials(path, study.name()), study.directions().isEmpty()
           ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
       file.set(path);

@@ -144,4 +144,27 @@ class MainViewModelTest {
     dialogs.confirmAnswer = true;
     assertThat(vm.canClose()).isTrue();
   }
+
+  @Test
+  void pickingAnotherObjectiveBringsItsParametersAndDirection() throws Exception {
+    FxToolkit.setupFixture(() -> {
+      vm.newStudy();
+      vm.setup().objectiveProperty().set("svc-iris");
+    });
+    assertThat(vm.document().getSpace().names()).containsExactlyInAnyOrder("C", "gamma");
+    assertThat(vm.setup().directionProperty().get()).isEqualTo(StudyDirection.MAXIMIZE);
+    FxToolkit.setupFixture(() -> vm.setup().objectiveProperty().set("branin"));
+    assertThat(vm.document().getSpace().names()).containsExactly("x0", "x1");
+    assertThat(vm.setup().directionProperty().get()).isEqualTo(StudyDirection.MINIMIZE);
+  }
+
+  @Test
+  void openingAStudyKeepsItsOwnSpaceEvenIfItDiffersFromTheObjective() throws Exception {
+    Path file = dir.resolve("custom.db");
+    SearchSpace custom = SearchSpace.of(Hp.uniform("x0", 0, 1), Hp.uniform("x1", 0, 1), Hp.uniform("extra", 0, 1));
+    StudyFiles.save(file, "custom", List.of(StudyDirection.MINIMIZE), new StudyDefinition(custom, null, null,
+        new StudyDefinition.Component("quadratic", java.util.Map.of()), null, 1));
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    assertThat(vm.document().getSpace()).isEqualTo(custom);
+  }
 }
