@@ -143,6 +143,8 @@ public final class SpaceEditorView {
     table.setShowRoot(false);
     table.setEditable(true);
     table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    DraggableRow.DragState drag = new DraggableRow.DragState();
+    table.setRowFactory(t -> new DraggableRow(viewModel, drag));
     rebuildTree();
     viewModel.structureVersionProperty().addListener((obs, old, v) -> rebuildTree());
     table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {

@@ -293,18 +293,105 @@ public final class SpaceEditorViewModel {
     finishEdit(before, next);
   }
 
-  /** Adds a copy of the selected row (without its children) right after its subtree. */
+  /**
+   * Adds a copy of the selected row and of every row nested under it, right after its subtree.
+   * Each copy gets a new unique name ({@code name_copy}), and the copied children are conditioned
+   * on the copied parents, so the copy is a second, independent branch. Selects the copied root.
+   */
   public ParameterRow duplicateSelected() {
     ParameterRow selected = selectedRow.get();
     if (selected == null) {
       return null;
     }
     Snapshot before = snapshot();
-    RowState copy = selected.state().with(SpaceField.NAME, uniqueName(selected.name() + "_copy")).withId(nextId++);
-    ParameterRow row = new ParameterRow(copy);
-    rows.add(rows.indexOf(lastOfSubtree(selected)) + 1, row);
-    finishEdit(before, row);
-    return row;
+    List<ParameterRow> subtree = subtree(selected);
+    Map<String, String> renamed = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    rows.forEach(r -> taken.add(r.name()));
+    for (ParameterRow row : subtree) {
+      String name = uniqueName(row.name() + "_copy", taken);
+      taken.add(name);
+      renamed.put(row.name(), name);
+    }
+    List<ParameterRow> copies = new ArrayList<>();
+    for (ParameterRow row : subtree) {
+      RowState copy = row.state().with(SpaceField.NAME, renamed.get(row.name())).withId(nextId++);
+      String condition = copy.text(SpaceField.CONDITION);
+      String parent = RowParameters.conditionParent(condition);
+      if (row != selected && parent != null && renamed.containsKey(parent)) {
+        copy = copy.with(SpaceField.CONDITION, renamed.get(parent) + " " + condition.substring(condition.indexOf('=')));
+      }
+      copies.add(new ParameterRow(copy));
+    }
+    rows.addAll(rows.indexOf(lastOfSubtree(selected)) + 1, copies);
+    finishEdit(before, copies.get(0));
+    return copies.get(0);
+  }
+
+  /** Where a dragged row lands relative to the row it is dropped on. */
+  public enum DropPosition {
+    /** Before the target, as its sibling (same condition). */
+    BEFORE,
+    /** After the target and its subtree, as its sibling (same condition). */
+    AFTER
+  }
+
+  /**
+   * Whether {@code moved} (with its subtree) can be dropped on {@code target}: not on itself and
+   * not on a row nested under it, which would make the space cyclic.
+   */
+  public boolean canMove(ParameterRow moved, ParameterRow target) {
+    return moved != null && target != null && rows.contains(moved) && rows.contains(target)
+        && !subtree(moved).contains(target);
+  }
+
+  /**
+   * Moves {@code moved} with its subtree next to {@code target} and makes it {@code target}'s
+   * sibling: it takes {@code target}'s condition (none for a top-level target). One undoable edit;
+   * does nothing when {@link #canMove} says no.
+   */
+  public void move(ParameterRow moved, ParameterRow target, DropPosition position) {
+    if (!canMove(moved, target)) {
+      return;
+    }
+    Snapshot before = snapshot();
+    moved.apply(moved.state().with(SpaceField.CONDITION, target.text(SpaceField.CONDITION)));
+    placeSubtree(moved, position == DropPosition.BEFORE ? target : null, position == DropPosition.AFTER ? target : null);
+    finishEdit(before, moved);
+  }
+
+  /**
+   * Moves {@code moved} with its subtree under {@code parent}, active only when {@code parent}
+   * takes {@code value} (one of {@link #childValues}), after the parent's other children. One
+   * undoable edit; does nothing when {@link #canMove} says no.
+   */
+  public void moveInto(ParameterRow moved, ParameterRow parent, String value) {
+    if (!canMove(moved, parent)) {
+      return;
+    }
+    Snapshot before = snapshot();
+    List<Object> values = RowParameters.values(value);
+    moved.apply(moved.state().with(SpaceField.CONDITION,
+        RowParameters.conditionText(parent.name(), List.of(values.isEmpty() ? value : values.get(0)))));
+    placeSubtree(moved, null, parent);
+    finishEdit(before, moved);
+  }
+
+  /** Puts {@code moved}'s subtree before {@code before}, or after {@code after}'s subtree. */
+  private void placeSubtree(ParameterRow moved, ParameterRow before, ParameterRow after) {
+    List<ParameterRow> block = subtree(moved);
+    List<ParameterRow> rest = new ArrayList<>(rows);
+    rest.removeAll(block);
+    int at;
+    if (before != null) {
+      at = rest.indexOf(before);
+    } else {
+      List<ParameterRow> afterSubtree = subtree(after);
+      afterSubtree.removeAll(block);
+      at = rest.indexOf(afterSubtree.get(afterSubtree.size() - 1)) + 1;
+    }
+    rest.addAll(at, block);
+    rows.setAll(rest);
   }
 
   /** Moves the selected row, with its subtree, before its previous sibling. */
@@ -478,6 +565,10 @@ public final class SpaceEditorViewModel {
   private String uniqueName(String base) {
     Set<String> names = new HashSet<>();
     rows.forEach(r -> names.add(r.name()));
+    return uniqueName(base, names);
+  }
+
+  private static String uniqueName(String base, Set<String> names) {
     if (!base.equals("param") && !names.contains(base)) {
       return base;
     }

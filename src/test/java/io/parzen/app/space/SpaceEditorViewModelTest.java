@@ -284,4 +284,107 @@ class SpaceEditorViewModelTest {
 
     assertThat(Files.readString(dir.resolve("out.json"))).isEqualTo(SpaceJson.write(CONDITIONAL));
   }
+
+  @Test
+  void duplicateCopiesTheSubtreeAsAnIndependentBranch() {
+    vm.load(CONDITIONAL);
+    vm.selectedRowProperty().set(row("schedule"));
+
+    ParameterRow copy = vm.duplicateSelected();
+
+    assertThat(copy.name()).isEqualTo("schedule_copy");
+    assertThat(vm.getSelectedRow()).isSameAs(copy);
+    assertThat(vm.rows()).extracting(ParameterRow::name).containsExactly(
+        "lr", "optimizer", "beta1", "schedule", "warmup", "schedule_copy", "warmup_copy", "momentum");
+    assertThat(copy.text(SpaceField.CONDITION)).isEqualTo(row("schedule").text(SpaceField.CONDITION));
+    assertThat(RowParameters.conditionParent(row("warmup_copy").text(SpaceField.CONDITION))).isEqualTo("schedule_copy");
+    assertThat(vm.treeParentOf(row("warmup_copy"))).isSameAs(copy);
+    assertThat(vm.validProperty().get()).isTrue();
+
+    vm.undo();
+    assertThat(vm.rows()).extracting(ParameterRow::name)
+        .containsExactly("lr", "optimizer", "beta1", "schedule", "warmup", "momentum");
+  }
+
+  @Test
+  void duplicatingTwiceKeepsNamesUnique() {
+    vm.load(CONDITIONAL);
+    vm.selectedRowProperty().set(row("schedule"));
+    vm.duplicateSelected();
+    vm.selectedRowProperty().set(row("schedule"));
+    vm.duplicateSelected();
+
+    assertThat(vm.rows()).extracting(ParameterRow::name).doesNotHaveDuplicates()
+        .contains("schedule_copy1", "warmup_copy1");
+    assertThat(vm.validProperty().get()).isTrue();
+  }
+
+  @Test
+  void droppingBeforeARowMakesTheMovedSubtreeItsSibling() {
+    vm.load(CONDITIONAL);
+
+    vm.move(row("schedule"), row("momentum"), SpaceEditorViewModel.DropPosition.BEFORE);
+
+    assertThat(vm.rows()).extracting(ParameterRow::name)
+        .containsExactly("lr", "optimizer", "beta1", "schedule", "warmup", "momentum");
+    assertThat(row("schedule").text(SpaceField.CONDITION)).isEqualTo(row("momentum").text(SpaceField.CONDITION));
+    assertThat(vm.treeParentOf(row("warmup"))).isSameAs(row("schedule"));
+    assertThat(vm.getSelectedRow()).isSameAs(row("schedule"));
+    assertThat(vm.validProperty().get()).isTrue();
+  }
+
+  @Test
+  void droppingAfterATopLevelRowMakesAConditionalRowTopLevel() {
+    vm.load(CONDITIONAL);
+
+    vm.move(row("beta1"), row("lr"), SpaceEditorViewModel.DropPosition.AFTER);
+
+    assertThat(vm.rows()).extracting(ParameterRow::name)
+        .containsExactly("lr", "beta1", "optimizer", "schedule", "warmup", "momentum");
+    assertThat(row("beta1").text(SpaceField.CONDITION)).isEmpty();
+    assertThat(vm.treeParentOf(row("beta1"))).isNull();
+
+    vm.undo();
+    assertThat(vm.rows()).extracting(ParameterRow::name)
+        .containsExactly("lr", "optimizer", "beta1", "schedule", "warmup", "momentum");
+    assertThat(vm.treeParentOf(row("beta1"))).isSameAs(row("optimizer"));
+  }
+
+  @Test
+  void droppingAfterARowGoesPastItsSubtree() {
+    vm.load(CONDITIONAL);
+
+    vm.move(row("lr"), row("optimizer"), SpaceEditorViewModel.DropPosition.AFTER);
+
+    assertThat(vm.rows()).extracting(ParameterRow::name)
+        .containsExactly("optimizer", "beta1", "schedule", "warmup", "momentum", "lr");
+  }
+
+  @Test
+  void droppingIntoAChoiceConditionsTheRowOnTheChosenValue() {
+    vm.load(CONDITIONAL);
+
+    vm.moveInto(row("lr"), row("optimizer"), "sgd");
+
+    assertThat(RowParameters.conditionParent(row("lr").text(SpaceField.CONDITION))).isEqualTo("optimizer");
+    assertThat(vm.treeParentOf(row("lr"))).isSameAs(row("optimizer"));
+    assertThat(vm.childrenOf(row("optimizer"))).extracting(ParameterRow::name)
+        .containsExactly("beta1", "schedule", "momentum", "lr");
+    assertThat(document.getSpace().parameter("lr").orElseThrow().condition()).isEqualTo(Condition.when("optimizer", "sgd"));
+  }
+
+  @Test
+  void aRowCannotBeDroppedOnItselfOrItsDescendants() {
+    vm.load(CONDITIONAL);
+    String before = vm.exportJson();
+
+    assertThat(vm.canMove(row("optimizer"), row("warmup"))).isFalse();
+    assertThat(vm.canMove(row("optimizer"), row("optimizer"))).isFalse();
+    assertThat(vm.canMove(row("warmup"), row("optimizer"))).isTrue();
+    vm.moveInto(row("optimizer"), row("schedule"), "cosine");
+    vm.move(row("optimizer"), row("warmup"), SpaceEditorViewModel.DropPosition.BEFORE);
+
+    assertThat(vm.exportJson()).isEqualTo(before);
+    assertThat(vm.canUndoProperty().get()).isFalse();
+  }
 }

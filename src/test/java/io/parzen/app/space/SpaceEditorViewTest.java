@@ -150,4 +150,57 @@ class SpaceEditorViewTest {
         .containsExactly("beta1", "momentum");
     assertThat(document.getSpace()).isEqualTo(space);
   }
+
+  private static javafx.scene.control.TreeTableRow<?> tableRow(FxRobot robot, String name) {
+    WaitForAsyncUtils.waitForFxEvents();
+    return robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+        .filter(r -> r.getItem() instanceof ParameterRow p && p.name().equals(name) && r.isVisible())
+        .findFirst().orElseThrow(() -> new AssertionError("no row " + name));
+  }
+
+  private static javafx.geometry.Point2D pointIn(Node node, double yFraction) {
+    javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+    return new javafx.geometry.Point2D(b.getMinX() + 120, b.getMinY() + b.getHeight() * yFraction);
+  }
+
+  @Test
+  void draggingARowOntoTheMiddleOfAChoiceMakesItAChildOfTheValuePicked(FxRobot robot) {
+    robot.interact(() -> vm.load(SearchSpace.of(
+        Hp.choice("optimizer", "adam", "sgd"),
+        Hp.uniform("beta1", 0.8, 0.999).withCondition(Condition.when("optimizer", "adam")),
+        Hp.uniform("momentum", 0.0, 0.99))));
+
+    javafx.geometry.Point2D from = pointIn(tableRow(robot, "momentum"), 0.5);
+    javafx.geometry.Point2D to = pointIn(tableRow(robot, "optimizer"), 0.5);
+    robot.drag(from).moveTo(to).drop();
+    robot.clickOn("only when optimizer = sgd");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(document.getSpace().parameter("momentum").orElseThrow().condition())
+        .isEqualTo(Condition.when("optimizer", "sgd"));
+    TreeItem<ParameterRow> optimizer = table(robot).getRoot().getChildren().get(0);
+    assertThat(optimizer.getChildren()).extracting(item -> item.getValue().name()).containsExactly("beta1", "momentum");
+  }
+
+  @Test
+  void draggingAChildAboveATopLevelRowMovesItOutOfItsParent(FxRobot robot) {
+    robot.interact(() -> vm.load(SearchSpace.of(
+        Hp.loguniform("lr", 1e-5, 1e-1),
+        Hp.choice("optimizer", "adam", "sgd"),
+        Hp.uniform("beta1", 0.8, 0.999).withCondition(Condition.when("optimizer", "adam")))));
+
+    javafx.geometry.Point2D from = pointIn(tableRow(robot, "beta1"), 0.5);
+    javafx.geometry.Point2D to = pointIn(tableRow(robot, "lr"), 0.35);
+    robot.drag(from).moveTo(to).drop();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(table(robot).getRoot().getChildren()).extracting(item -> item.getValue().name())
+        .containsExactly("beta1", "lr", "optimizer");
+    assertThat(document.getSpace().parameter("beta1").orElseThrow().condition()).isNull();
+
+    robot.push(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(document.getSpace().parameter("beta1").orElseThrow().condition())
+        .isEqualTo(Condition.when("optimizer", "adam"));
+  }
 }
