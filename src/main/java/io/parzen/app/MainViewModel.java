@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -58,6 +59,8 @@ public final class MainViewModel {
   private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
   private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private int busyCount;
   private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
   private final ObjectProperty<Panel> selectedPanel = new SimpleObjectProperty<>(this, "selectedPanel",
       Panel.PRIOR_SAMPLES);
@@ -84,7 +87,7 @@ public final class MainViewModel {
     });
     title.bind(Bindings.createStringBinding(this::computeTitle, file, document.dirtyProperty(),
         setup.studyNameProperty()));
-    canRun.bind(document.spaceValidProperty().and(running.not()));
+    canRun.bind(document.spaceValidProperty().and(running.not()).and(busy.not()));
     for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
         setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.prunerProperty(), setup.trialsProperty(),
         setup.timeoutSecondsProperty(), setup.workersProperty())) {
@@ -170,7 +173,12 @@ public final class MainViewModel {
     return running.getReadOnlyProperty();
   }
 
-  /** Run is possible while the space is valid and nothing runs. */
+  /** True while a file is read or written in the background. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** Run is possible while the space is valid, nothing runs and no file is being read or written. */
   public ReadOnlyBooleanProperty canRunProperty() {
     return canRun.getReadOnlyProperty();
   }
@@ -187,20 +195,30 @@ public final class MainViewModel {
   // ---- start-up
 
   /** Opens the last study file, or on a first launch the example study. */
-  public void openAtStart() {
+  public CompletableFuture<Boolean> openAtStart() {
     Optional<Path> last = preferences.lastFile().filter(Files::isRegularFile);
+    Path target;
     try {
-      Path target = last.isPresent() ? last.get() : StudyFiles.installExample(preferences.exampleFile());
-      if (!openFile(target)) {
-        newStudy();
-      }
+      target = last.isPresent() ? last.get() : StudyFiles.installExample(preferences.exampleFile());
     } catch (IOException e) {
       dialogs.showError("Cannot install the example study", e.getMessage());
       newStudy();
+      return CompletableFuture.completedFuture(false);
     }
+    return openFile(target).thenApply(opened -> {
+      if (!opened) {
+        newStudy();
+      }
+      return opened;
+    });
   }
 
   // ---- file commands
+  //
+  // Files are read and written on the background executor, never on the FX thread: each command
+  // captures what it needs on the FX thread, does the I/O in the background and applies the
+  // result back on the FX thread. The futures they return complete on the FX thread; `busy` is
+  // true meanwhile (Run waits for it).
 
   /** A new, unsaved study on the quadratic objective. */
   public void newStudy() {
@@ -223,111 +241,190 @@ public final class MainViewModel {
   }
 
   /** Asks for a study file and opens it. */
-  public void open() {
+  public CompletableFuture<Boolean> open() {
     if (!confirmDiscard()) {
-      return;
+      return CompletableFuture.completedFuture(false);
     }
-    dialogs.chooseFileToOpen("Open study file", STUDY_FILES).ifPresent(this::openFile);
+    return dialogs.chooseFileToOpen("Open study file", STUDY_FILES).map(this::openFile)
+        .orElse(CompletableFuture.completedFuture(false));
   }
+
+  /** A study read from a file, with its trials. */
+  private record Opened(StudyFiles.LoadedStudy study, List<io.parzen.trial.FrozenTrial> trials) {}
 
   /**
-   * Opens {@code path}; when it holds several studies, asks which. Returns false (showing why) when
-   * the file cannot be opened; the file is not changed then.
+   * Opens {@code path}; when it holds several studies, asks which. Completes with false (having
+   * shown why) when the file cannot be opened; the file is not changed then.
    */
-  public boolean openFile(Path path) {
-    try {
-      List<String> names = StudyFiles.studyNames(path);
-      if (names.isEmpty()) {
-        dialogs.showError("No study in the file", path + " holds no study.");
-        return false;
-      }
-      Optional<String> name = names.size() == 1 ? Optional.of(names.get(0))
-          : dialogs.choose("Open study", path.getFileName() + " holds " + names.size() + " studies. Which one?", names);
-      if (name.isEmpty()) {
-        return false;
-      }
-      StudyFiles.LoadedStudy study = StudyFiles.load(path, name.get());
-      loading = true;
-      try {
-        setup.load(study.name(), study.directions(), study.definition(), study.description());
-        space.load(study.definition().space());
-      } finally {
-        loading = false;
-      }
-      runs.load(StudyFiles.trials(path, study.name()), study.directions().isEmpty()
-          ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
-      file.set(path);
-      remember(path);
-      document.dirtyProperty().set(false);
-      status.set("Opened " + path.getFileName() + ": study \"" + study.name() + "\", " + study.trialCount() + " trials");
-      return true;
-    } catch (RuntimeException e) {
-      dialogs.showError("Cannot open the study file", e.getMessage());
-      return false;
-    }
+  public CompletableFuture<Boolean> openFile(Path path) {
+    return inBackground("Opening " + path.getFileName() + "…", () -> StudyFiles.studyNames(path))
+        .thenCompose(names -> {
+          if (names.isEmpty()) {
+            dialogs.showError("No study in the file", path + " holds no study.");
+            return CompletableFuture.completedFuture(false);
+          }
+          Optional<String> name = names.size() == 1 ? Optional.of(names.get(0))
+              : dialogs.choose("Open study", path.getFileName() + " holds " + names.size() + " studies. Which one?", names);
+          if (name.isEmpty()) {
+            status.set("Ready");
+            return CompletableFuture.completedFuture(false);
+          }
+          return inBackground("Reading study \"" + name.get() + "\"…", () -> new Opened(
+              StudyFiles.load(path, name.get()), StudyFiles.trials(path, name.get())))
+              .thenApply(opened -> show(path, opened));
+        })
+        .exceptionally(error -> {
+          dialogs.showError("Cannot open the study file", messageOf(error));
+          status.set("Ready");
+          return false;
+        });
   }
 
-  /** Saves to the current file, asking for one the first time. Returns whether it saved. */
-  public boolean save() {
+  private boolean show(Path path, Opened opened) {
+    StudyFiles.LoadedStudy study = opened.study();
+    loading = true;
+    try {
+      setup.load(study.name(), study.directions(), study.definition(), study.description());
+      space.load(study.definition().space());
+    } finally {
+      loading = false;
+    }
+    runs.load(opened.trials(), study.directions().isEmpty()
+        ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
+    file.set(path);
+    remember(path);
+    document.dirtyProperty().set(false);
+    status.set("Opened " + path.getFileName() + ": study \"" + study.name() + "\", " + study.trialCount() + " trials");
+    return true;
+  }
+
+  /** Saves to the current file, asking for one the first time. Completes with whether it saved. */
+  public CompletableFuture<Boolean> save() {
     if (file.get() == null) {
       return saveAs();
     }
+    Path target = file.get();
+    String name = setup.studyNameProperty().get();
+    List<io.parzen.study.StudyDirection> directions = List.of(setup.directionProperty().get());
+    io.parzen.study.StudyDefinition definition;
     try {
-      StudyFiles.save(file.get(), setup.studyNameProperty().get(), List.of(setup.directionProperty().get()),
-          setup.toDefinition(document.getSpace()));
-      document.dirtyProperty().set(false);
-      remember(file.get());
-      status.set("Saved " + file.get().getFileName());
-      return true;
+      definition = setup.toDefinition(document.getSpace());
     } catch (RuntimeException e) {
       dialogs.showError("Cannot save the study", e.getMessage());
+      return CompletableFuture.completedFuture(false);
+    }
+    return inBackground("Saving " + target.getFileName() + "…", () -> {
+      StudyFiles.save(target, name, directions, definition);
+      return true;
+    }).thenApply(saved -> {
+      if (unchangedSince(name, directions, definition)) {
+        document.dirtyProperty().set(false);  // an edit made while saving stays unsaved
+      }
+      remember(target);
+      status.set("Saved " + target.getFileName());
+      return true;
+    }).exceptionally(error -> {
+      dialogs.showError("Cannot save the study", messageOf(error));
+      status.set("Not saved");
+      return false;
+    });
+  }
+
+  private boolean unchangedSince(String name, List<io.parzen.study.StudyDirection> directions,
+      io.parzen.study.StudyDefinition definition) {
+    try {
+      return name.equals(setup.studyNameProperty().get()) && directions.equals(List.of(setup.directionProperty().get()))
+          && definition.equals(setup.toDefinition(document.getSpace()));
+    } catch (RuntimeException e) {
       return false;
     }
   }
 
   /** Asks for a file and saves the study there. */
-  public boolean saveAs() {
+  public CompletableFuture<Boolean> saveAs() {
     Optional<Path> target = dialogs.chooseFileToSave("Save study as", setup.studyNameProperty().get() + ".db",
         STUDY_FILES);
     if (target.isEmpty()) {
-      return false;
+      return CompletableFuture.completedFuture(false);
     }
     Path previous = file.get();
     file.set(target.get());
-    if (!save()) {
-      file.set(previous);
-      return false;
-    }
-    return true;
+    return save().thenApply(saved -> {
+      if (!saved) {
+        file.set(previous);
+      }
+      return saved;
+    });
   }
 
   /** Writes the study with its trials as one JSON document. */
-  public void exportJson() {
-    if (file.get() == null && !save()) {
-      return;
-    }
-    dialogs.chooseFileToSave("Export study as JSON", setup.studyNameProperty().get() + ".json", List.of("*.json"))
-        .ifPresent(target -> export(target, storage -> StudyJson.write(storage,
-            storage.studyId(setup.studyNameProperty().get()))));
+  public CompletableFuture<Boolean> exportJson() {
+    String name = setup.studyNameProperty().get();
+    return savedFirst().thenCompose(saved -> !saved ? CompletableFuture.completedFuture(false)
+        : dialogs.chooseFileToSave("Export study as JSON", name + ".json", List.of("*.json"))
+            .map(target -> export(target, storage -> StudyJson.write(storage, storage.studyId(name))))
+            .orElse(CompletableFuture.completedFuture(false)));
   }
 
   /** Writes the trials table as CSV. */
-  public void exportCsv() {
-    if (file.get() == null && !save()) {
-      return;
-    }
-    dialogs.chooseFileToSave("Export trials as CSV", setup.studyNameProperty().get() + ".csv", List.of("*.csv"))
-        .ifPresent(target -> export(target, storage -> TrialsCsv.write(
-            storage.trials(storage.studyId(setup.studyNameProperty().get())), 1)));
+  public CompletableFuture<Boolean> exportCsv() {
+    String name = setup.studyNameProperty().get();
+    return savedFirst().thenCompose(saved -> !saved ? CompletableFuture.completedFuture(false)
+        : dialogs.chooseFileToSave("Export trials as CSV", name + ".csv", List.of("*.csv"))
+            .map(target -> export(target, storage -> TrialsCsv.write(storage.trials(storage.studyId(name)), 1)))
+            .orElse(CompletableFuture.completedFuture(false)));
   }
 
-  private void export(Path target, java.util.function.Function<SqliteStorage, String> content) {
-    try (SqliteStorage storage = SqliteStorage.open(file.get())) {
-      Files.writeString(target, content.apply(storage));
+  /** Saves a study that has no file yet; the exports read the file. */
+  private CompletableFuture<Boolean> savedFirst() {
+    return file.get() == null ? save() : CompletableFuture.completedFuture(true);
+  }
+
+  private CompletableFuture<Boolean> export(Path target, java.util.function.Function<SqliteStorage, String> content) {
+    Path source = file.get();
+    return inBackground("Exporting " + target.getFileName() + "…", () -> {
+      try (SqliteStorage storage = SqliteStorage.open(source)) {
+        Files.writeString(target, content.apply(storage));
+        return true;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).thenApply(done -> {
       status.set("Exported " + target.getFileName());
-    } catch (IOException | RuntimeException e) {
-      dialogs.showError("Cannot export", target + ": " + e.getMessage());
+      return true;
+    }).exceptionally(error -> {
+      dialogs.showError("Cannot export", target + ": " + messageOf(error));
+      status.set("Not exported");
+      return false;
+    });
+  }
+
+  /**
+   * Runs file work on the background executor with {@code what} in the status bar; the returned
+   * future completes on the FX thread.
+   */
+  private <T> CompletableFuture<T> inBackground(String what, java.util.function.Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    busyCount++;
+    busy.set(true);
+    status.set(what);
+    executor.submit(work, value -> {
+      busy.set(--busyCount > 0);
+      result.complete(value);
+    }, error -> {
+      busy.set(--busyCount > 0);
+      result.completeExceptionally(error);
+    });
+    return result;
+  }
+
+  private static String messageOf(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.io.UncheckedIOException)
+        && e.getCause() != null) {
+      e = e.getCause();
     }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private void remember(Path path) {
@@ -336,10 +433,8 @@ public final class MainViewModel {
   }
 
   /** Opens a file from the recent list, asking first about unsaved changes. */
-  public void openRecent(Path path) {
-    if (confirmDiscard()) {
-      openFile(path);
-    }
+  public CompletableFuture<Boolean> openRecent(Path path) {
+    return confirmDiscard() ? openFile(path) : CompletableFuture.completedFuture(false);
   }
 
   /** Closes the study: the window then holds a new, unsaved study. */
@@ -370,16 +465,21 @@ public final class MainViewModel {
   // ---- run
 
   /** Saves the study, then runs it in the background with its budget and workers. */
-  public void run() {
-    if (!canRun.get() || !save()) {
-      return;
+  public CompletableFuture<Boolean> run() {
+    if (!canRun.get()) {
+      return CompletableFuture.completedFuture(false);
     }
+    return save().thenApply(saved -> saved && start());
+  }
+
+  /** Starts the saved study on the background executor; false (having said why) when it cannot. */
+  private boolean start() {
     io.parzen.objective.MultiObjective objective;
     try {
       objective = Objectives.create(setup.objectiveProperty().get()).objective();
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
-      return;
+      return false;
     }
     io.parzen.sampler.Sampler sampler;
     io.parzen.pruner.Pruner pruner;
@@ -389,7 +489,7 @@ public final class MainViewModel {
       pruner = io.parzen.pruner.Pruners.create(definition.pruner());
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
-      return;
+      return false;
     }
     SqliteStorage storage = SqliteStorage.open(file.get());
     Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
@@ -410,6 +510,7 @@ public final class MainViewModel {
           setup.editableProperty().set(true);
           status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get()));
         }));
+    return true;
   }
 
   /** Asks the running study to start no new trial; running ones finish. */

@@ -23,8 +23,14 @@ public final class StudioApp extends Application {
     });
     stage.show();
     java.util.List<String> files = getParameters().getUnnamed();
-    if (files.isEmpty() || !viewModel.openFile(java.nio.file.Path.of(files.get(0)))) {
+    if (files.isEmpty()) {
       viewModel.openAtStart();
+    } else {
+      viewModel.openFile(java.nio.file.Path.of(files.get(0))).thenAccept(opened -> {
+        if (!opened) {
+          viewModel.openAtStart();
+        }
+      });
     }
   }
 }

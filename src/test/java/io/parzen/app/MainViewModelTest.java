@@ -62,11 +62,11 @@ class MainViewModelTest {
     });
     assertThat(vm.document().dirtyProperty().get()).isTrue();
     dialogs.filesToSave.add(file);
-    FxToolkit.setupFixture(() -> assertThat(vm.save()).isTrue());
+    FxToolkit.setupFixture(() -> assertThat(vm.save().join()).isTrue());
     assertThat(vm.titleProperty().get()).isEqualTo("Parzen Studio — tuned (mine.db)");
 
     FxToolkit.setupFixture(vm::newStudy);
-    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file).join()).isTrue());
     assertThat(vm.setup().studyNameProperty().get()).isEqualTo("tuned");
     assertThat(vm.setup().directionProperty().get()).isEqualTo(StudyDirection.MAXIMIZE);
     assertThat(vm.setup().seedProperty().get()).isEqualTo("7");
@@ -80,7 +80,7 @@ class MainViewModelTest {
   void aBrokenFileShowsAnErrorNamingItAndIsLeftAlone() throws Exception {
     Path broken = dir.resolve("notes.db");
     Files.writeString(broken, "not a database");
-    FxToolkit.setupFixture(() -> assertThat(vm.openFile(broken)).isFalse());
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(broken).join()).isFalse());
     assertThat(dialogs.errors).containsExactly("Cannot open the study file: " + broken.toAbsolutePath()
         + ": not a study file: it is not a SQLite database");
     assertThat(Files.readString(broken)).isEqualTo("not a database");
@@ -92,7 +92,7 @@ class MainViewModelTest {
     StudyFiles.save(file, "first", List.of(StudyDirection.MINIMIZE), StudyDefinition.of(SearchSpace.of(Hp.uniform("a", 0, 1))));
     StudyFiles.save(file, "second", List.of(StudyDirection.MINIMIZE), StudyDefinition.of(SearchSpace.of(Hp.uniform("b", 0, 1))));
     dialogs.choices.add("second");
-    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file).join()).isTrue());
     assertThat(vm.setup().studyNameProperty().get()).isEqualTo("second");
     assertThat(vm.document().getSpace().names()).containsExactly("b");
   }
@@ -100,7 +100,7 @@ class MainViewModelTest {
   @Test
   void theFirstLaunchOpensTheExampleStudy() throws Exception {
     Path example = StudyFiles.installExample(dir.resolve("examples/branin.db"));
-    FxToolkit.setupFixture(() -> assertThat(vm.openFile(example)).isTrue());
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(example).join()).isTrue());
     assertThat(vm.setup().objectiveProperty().get()).isEqualTo("branin");
     assertThat(vm.document().getSpace().names()).containsExactly("x0", "x1");
     assertThat(vm.setup().trialsProperty().get()).isEqualTo(50);
@@ -164,7 +164,53 @@ class MainViewModelTest {
     SearchSpace custom = SearchSpace.of(Hp.uniform("x0", 0, 1), Hp.uniform("x1", 0, 1), Hp.uniform("extra", 0, 1));
     StudyFiles.save(file, "custom", List.of(StudyDirection.MINIMIZE), new StudyDefinition(custom, null, null,
         new StudyDefinition.Component("quadratic", java.util.Map.of()), null, 1));
-    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file)).isTrue());
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file).join()).isTrue());
     assertThat(vm.document().getSpace()).isEqualTo(custom);
+  }
+
+  @Test
+  void filesAreReadAndWrittenOffTheFxThreadWhileRunWaits() throws Exception {
+    ManualExecutor background = new ManualExecutor();
+    Path example = StudyFiles.installExample(dir.resolve("examples/branin.db"));
+    java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> opened =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    FxToolkit.setupFixture(() -> {
+      vm = new MainViewModel(dialogs, background, StudioPreferences.forTests(UUID.randomUUID().toString()));
+      vm.newStudy();
+      opened.set(vm.openFile(example));
+    });
+
+    assertThat(opened.get()).isNotDone();
+    assertThat(background.queued()).isPositive();
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(vm.canRunProperty().get()).isFalse();
+    assertThat(vm.statusProperty().get()).isEqualTo("Opening branin.db…");
+
+    FxToolkit.setupFixture(background::runAll);  // the study names, then the study and its trials
+    assertThat(opened.get().join()).isTrue();
+    assertThat(vm.busyProperty().get()).isFalse();
+    assertThat(vm.canRunProperty().get()).isTrue();
+    assertThat(vm.setup().objectiveProperty().get()).isEqualTo("branin");
+  }
+
+  @Test
+  void anEditMadeWhileSavingKeepsTheStudyUnsaved() throws Exception {
+    ManualExecutor background = new ManualExecutor();
+    Path file = dir.resolve("slow.db");
+    java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> saved =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    FxToolkit.setupFixture(() -> {
+      vm = new MainViewModel(dialogs, background, StudioPreferences.forTests(UUID.randomUUID().toString()));
+      vm.newStudy();
+      dialogs.filesToSave.add(file);
+      saved.set(vm.save());
+      vm.setup().trialsProperty().set(12);
+    });
+
+    FxToolkit.setupFixture(background::runAll);
+
+    assertThat(saved.get().join()).isTrue();
+    assertThat(Files.exists(file)).isTrue();
+    assertThat(vm.document().dirtyProperty().get()).isTrue();
   }
 }

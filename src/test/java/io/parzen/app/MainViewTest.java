@@ -29,6 +29,7 @@ class MainViewTest {
 
   private MainViewModel vm;
   private Path example;
+  private java.util.concurrent.CompletableFuture<Boolean> opened;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -39,7 +40,14 @@ class MainViewTest {
     Theme.apply(scene, false);
     stage.setScene(scene);
     stage.show();
-    vm.openFile(example);
+    opened = vm.openFile(example);
+  }
+
+  /** The file is read in the background; the tests start once the study is in the window. */
+  @org.junit.jupiter.api.BeforeEach
+  void waitUntilOpened() throws Exception {
+    assertThat(opened.get(30, TimeUnit.SECONDS)).isTrue();
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test

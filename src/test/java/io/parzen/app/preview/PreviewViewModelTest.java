@@ -3,6 +3,7 @@ package io.parzen.app.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parzen.app.BackgroundExecutor;
+import io.parzen.app.ManualExecutor;
 import io.parzen.app.StudyDocument;
 import io.parzen.space.Condition;
 import io.parzen.space.Hp;
@@ -156,39 +157,5 @@ class PreviewViewModelTest {
     document.selectedParameterProperty().set("lr");
     assertThat(vm.messageProperty().get()).isEqualTo("No preview: boom");
     assertThat(vm.busyProperty().get()).isFalse();
-  }
-
-  /** Holds submitted work until the test runs it, as a slow background thread would. */
-  private static final class ManualExecutor implements BackgroundExecutor {
-    private final List<Runnable> queue = new ArrayList<>();
-
-    // No @Override: stays valid whether or not the interface declares it.
-    public java.util.concurrent.Executor executor() {
-      return queue::add;
-    }
-
-    @Override
-    public <T> CompletableFuture<T> submit(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
-      CompletableFuture<T> future = new CompletableFuture<>();
-      queue.add(() -> {
-        try {
-          T value = work.get();
-          future.complete(value);
-          onDone.accept(value);
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-          onError.accept(e);
-        }
-      });
-      return future;
-    }
-
-    int queued() {
-      return queue.size();
-    }
-
-    void runNext() {
-      queue.remove(0).run();
-    }
   }
 }
