@@ -24,4 +24,12 @@ public interface DialogService {
 
   /** A file to save to; empty when cancelled. */
   Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions);
+
+  /**
+   * Asks for a line of text, such as a storage URL, showing {@code initial}; empty when cancelled.
+   * The default answers as if the user cancelled; dialog services that can ask override it.
+   */
+  default Optional<String> askText(String title, String message, String initial) {
+    return Optional.empty();
+  }
 }

@@ -47,6 +47,16 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<String> askText(String title, String message, String initial) {
+    javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+    dialog.initOwner(owner);
+    dialog.setTitle(title);
+    dialog.setHeaderText(message);
+    dialog.getEditor().setPrefColumnCount(40);
+    return dialog.showAndWait().map(String::trim).filter(text -> !text.isEmpty());
+  }
+
+  @Override
   public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
     File file = chooser(title, extensions).showOpenDialog(owner);
     return Optional.ofNullable(file).map(File::toPath);

@@ -99,6 +99,10 @@ public final class MainView {
     viewModel.open();
   }
 
+  @FXML private void openShared() {
+    viewModel.openShared();
+  }
+
   @FXML private void save() {
     viewModel.save();
   }

@@ -65,6 +65,8 @@ public final class MainViewModel {
   private final ObjectProperty<Panel> selectedPanel = new SimpleObjectProperty<>(this, "selectedPanel",
       Panel.PRIOR_SAMPLES);
   private final AtomicReference<Study> runningStudy = new AtomicReference<>();
+  /** The shared study the window follows, or {@code null} when it shows a study file. */
+  private final ObjectProperty<SharedStudy> shared = new SimpleObjectProperty<>(this, "shared");
   /** True while a study is being loaded into the panels, so load-time changes are not user choices. */
   private boolean loading;
   /** Stop was pressed: the status says so until the run ends, instead of the live counts. */
@@ -85,7 +87,7 @@ public final class MainViewModel {
         status.set(text);
       }
     });
-    title.bind(Bindings.createStringBinding(this::computeTitle, file, document.dirtyProperty(),
+    title.bind(Bindings.createStringBinding(this::computeTitle, file, shared, document.dirtyProperty(),
         setup.studyNameProperty()));
     canRun.bind(document.spaceValidProperty().and(running.not()).and(busy.not()));
     for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
@@ -120,7 +122,8 @@ public final class MainViewModel {
   }
 
   private String computeTitle() {
-    String name = file.get() == null ? "unsaved" : file.get().getFileName().toString();
+    String name = shared.get() != null ? shared.get().displayUrl()
+        : file.get() == null ? "unsaved" : file.get().getFileName().toString();
     return "Parzen Studio — " + setup.studyNameProperty().get() + " (" + name + ")"
         + (document.dirtyProperty().get() ? " *" : "");
   }
@@ -234,6 +237,7 @@ public final class MainViewModel {
     } finally {
       loading = false;
     }
+    leaveShared();
     runs.load(List.of(), io.parzen.study.StudyDirection.MINIMIZE);
     file.set(null);
     document.dirtyProperty().set(false);
@@ -289,6 +293,7 @@ public final class MainViewModel {
     } finally {
       loading = false;
     }
+    leaveShared();
     runs.load(opened.trials(), study.directions().isEmpty()
         ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
     file.set(path);
@@ -300,10 +305,30 @@ public final class MainViewModel {
 
   /** Saves to the current file, asking for one the first time. Completes with whether it saved. */
   public CompletableFuture<Boolean> save() {
+    SharedStudy following = shared.get();
+    if (following != null) {
+      return saveSetup(following.displayUrl(), "to " + following.displayUrl(), (name, directions, definition) ->
+          StudyFiles.save(following.storage(), following.displayUrl(), name, directions, definition), () -> { });
+    }
     if (file.get() == null) {
       return saveAs();
     }
     Path target = file.get();
+    return saveSetup(null, target.getFileName().toString(),
+        (name, directions, definition) -> StudyFiles.save(target, name, directions, definition), () -> remember(target));
+  }
+
+  /** Writes a study's setup somewhere: a file or a shared storage. */
+  private interface SetupWriter {
+    void write(String name, List<io.parzen.study.StudyDirection> directions, io.parzen.study.StudyDefinition definition);
+  }
+
+  /**
+   * Captures the setup on the FX thread, writes it in the background and marks the study saved
+   * unless it was edited meanwhile, then runs {@code saved} on the FX thread; {@code where}
+   * prefixes error messages, {@code target} names it in the status bar.
+   */
+  private CompletableFuture<Boolean> saveSetup(String where, String target, SetupWriter writer, Runnable saved) {
     String name = setup.studyNameProperty().get();
     List<io.parzen.study.StudyDirection> directions = List.of(setup.directionProperty().get());
     io.parzen.study.StudyDefinition definition;
@@ -313,18 +338,18 @@ public final class MainViewModel {
       dialogs.showError("Cannot save the study", e.getMessage());
       return CompletableFuture.completedFuture(false);
     }
-    return inBackground("Saving " + target.getFileName() + "…", () -> {
-      StudyFiles.save(target, name, directions, definition);
+    return inBackground("Saving " + target + "…", () -> {
+      writer.write(name, directions, definition);
       return true;
-    }).thenApply(saved -> {
+    }).thenApply(done -> {
       if (unchangedSince(name, directions, definition)) {
         document.dirtyProperty().set(false);  // an edit made while saving stays unsaved
       }
-      remember(target);
-      status.set("Saved " + target.getFileName());
+      saved.run();
+      status.set("Saved " + target);
       return true;
     }).exceptionally(error -> {
-      dialogs.showError("Cannot save the study", messageOf(error));
+      dialogs.showError("Cannot save the study", (where == null ? "" : where + ": ") + messageOf(error));
       status.set("Not saved");
       return false;
     });
@@ -397,6 +422,125 @@ public final class MainViewModel {
       status.set("Not exported");
       return false;
     });
+  }
+
+  // ---- shared studies
+
+  /** A study shown from a shared storage, with the cursor after its trials. */
+  private record OpenedShared(StudyFiles.LoadedStudy study, long studyId, io.parzen.storage.TrialDelta trials) {}
+
+  /**
+   * Asks for a storage URL ({@code postgresql://…}, {@code sqlite:///…} or a study file that worker
+   * processes fill) and follows the chosen study there live.
+   */
+  public CompletableFuture<Boolean> openShared() {
+    if (!confirmDiscard()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    String initial = shared.get() != null ? shared.get().url() : preferences.lastSharedUrl().orElse("postgresql://");
+    return dialogs.askText("Open shared study", "Storage URL of the study that workers fill (postgresql://USER:PASSWORD@HOST:5432/DB, "
+        + "sqlite:///FILE or a study file):", initial).map(this::openShared)
+        .orElse(CompletableFuture.completedFuture(false));
+  }
+
+  /**
+   * Follows a study in the storage at {@code url}: shows its setup, space and trials, then polls
+   * for changes about once a second. Save writes the setup there and Run joins it as one more
+   * worker. Completes with false (having said why) when the storage cannot be read.
+   */
+  public CompletableFuture<Boolean> openShared(String url) {
+    AtomicReference<io.parzen.storage.Storage> opened = new AtomicReference<>();
+    String shown = SharedStudy.displayUrl(url);
+    return inBackground("Connecting to " + shown + "…", () -> {
+      opened.set(io.parzen.storage.Storages.open(url));
+      return StudyFiles.studyNames(opened.get());
+    }).thenCompose(names -> {
+      if (names.isEmpty()) {
+        throw new io.parzen.storage.StorageException("it holds no study yet (create one with `parzen create --storage URL --from study.json`)");
+      }
+      Optional<String> name = names.size() == 1 ? Optional.of(names.get(0))
+          : dialogs.choose("Open shared study", shown + " holds " + names.size() + " studies. Which one?", names);
+      if (name.isEmpty()) {
+        closeInBackground(opened.get());
+        status.set("Ready");
+        return CompletableFuture.completedFuture(false);
+      }
+      io.parzen.storage.Storage storage = opened.get();
+      return inBackground("Reading study \"" + name.get() + "\"…", () -> {
+        long id = storage.studyId(name.get());
+        return new OpenedShared(StudyFiles.load(storage, name.get()), id,
+            storage.trialsChangedSince(id, io.parzen.storage.TrialCursor.START));
+      }).thenApply(loaded -> showShared(url, storage, loaded));
+    }).exceptionally(error -> {
+      closeInBackground(opened.get());
+      dialogs.showError("Cannot open the shared study", shown + ": " + messageOf(error));
+      status.set("Ready");
+      return false;
+    });
+  }
+
+  private boolean showShared(String url, io.parzen.storage.Storage storage, OpenedShared loaded) {
+    StudyFiles.LoadedStudy study = loaded.study();
+    loading = true;
+    try {
+      setup.load(study.name(), study.directions(), study.definition(), study.description());
+      space.load(study.definition().space());
+    } finally {
+      loading = false;
+    }
+    leaveShared();
+    runs.load(loaded.trials().trials(), study.directions().isEmpty()
+        ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
+    SharedStudy following = new SharedStudy(url, storage, loaded.studyId(), loaded.trials().next(), executor, runs,
+        this::sharedChanged);
+    file.set(null);
+    shared.set(following);
+    preferences.setLastSharedUrl(url);
+    document.dirtyProperty().set(false);
+    following.start();
+    selectedPanel.set(Panel.HISTORY);
+    status.set("Following " + study.name() + " at " + following.displayUrl() + ": " + runs.summaryProperty().get());
+    return true;
+  }
+
+  private void sharedChanged() {
+    SharedStudy following = shared.get();
+    if (following == null || running.get()) {
+      return;
+    }
+    status.set(following.problem().isEmpty()
+        ? "Following " + setup.studyNameProperty().get() + " at " + following.displayUrl() + ": "
+            + runs.summaryProperty().get()
+        : "Lost " + following.displayUrl() + " (" + following.problem() + "); retrying every second");
+  }
+
+  /** Whether the window follows a shared study rather than showing a study file. */
+  public boolean isShared() {
+    return shared.get() != null;
+  }
+
+  /** Polls the shared study now instead of waiting for the next second (for tests). */
+  void pollShared() {
+    if (shared.get() != null) {
+      shared.get().poll();
+    }
+  }
+
+  private void leaveShared() {
+    SharedStudy following = shared.get();
+    if (following != null) {
+      shared.set(null);
+      following.close();
+    }
+  }
+
+  private void closeInBackground(io.parzen.storage.Storage storage) {
+    if (storage != null) {
+      executor.submit(() -> {
+        storage.close();
+        return null;
+      }, done -> { }, error -> { });
+    }
   }
 
   /**
@@ -491,7 +635,8 @@ public final class MainViewModel {
       dialogs.showError("Cannot run", e.getMessage());
       return false;
     }
-    SqliteStorage storage = SqliteStorage.open(file.get());
+    SharedStudy following = shared.get();
+    io.parzen.storage.Storage storage = following != null ? following.storage() : SqliteStorage.open(file.get());
     Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
         .space(document.getSpace()).sampler(sampler).pruner(pruner).build();
     runningStudy.set(study);
@@ -504,7 +649,9 @@ public final class MainViewModel {
     study.optimizeAsync(objective, setup.budget(), Math.max(1, setup.workersProperty().get()),
         executor.executor()).whenComplete((result, error) -> Platform.runLater(() -> {
           runs.detach();
-          storage.close();
+          if (following == null) {
+            storage.close();
+          }
           runningStudy.set(null);
           running.set(false);
           setup.editableProperty().set(true);

@@ -23,6 +23,16 @@ public final class StudioPreferences {
     return new StudioPreferences(Preferences.userRoot().node("io/parzen/studio-test/" + name));
   }
 
+  /** The storage URL of the shared study opened last, without its password. */
+  public Optional<String> lastSharedUrl() {
+    return Optional.ofNullable(node.get("lastSharedUrl", null));
+  }
+
+  /** Remembers {@code url} for the next "Open shared study…", dropping any password in it. */
+  public void setLastSharedUrl(String url) {
+    node.put("lastSharedUrl", url.replaceFirst("^([a-zA-Z:]+//[^:/@]+):[^@]*@", "$1@"));
+  }
+
   public Optional<Path> lastFile() {
     String value = node.get("lastFile", null);
     return value == null ? Optional.empty() : Optional.of(Path.of(value));

@@ -3,6 +3,7 @@ package io.parzen.app;
 import io.parzen.objective.Objectives;
 import io.parzen.space.SearchSpace;
 import io.parzen.storage.SqliteStorage;
+import io.parzen.storage.Storage;
 import io.parzen.storage.StorageException;
 import io.parzen.storage.StudyJson;
 import io.parzen.storage.StudySummary;
@@ -30,20 +31,30 @@ public final class StudyFiles {
   /** The names of the studies in {@code file}. */
   public static List<String> studyNames(Path file) {
     try (SqliteStorage storage = SqliteStorage.open(file)) {
-      return storage.studies().stream().map(StudySummary::name).toList();
+      return studyNames(storage);
     }
+  }
+
+  /** The names of the studies in {@code storage} (a shared database, say). */
+  public static List<String> studyNames(Storage storage) {
+    return storage.studies().stream().map(StudySummary::name).toList();
   }
 
   /** The study named {@code name}; a study without a definition gets one inferred from its trials. */
   public static LoadedStudy load(Path file, String name) {
     try (SqliteStorage storage = SqliteStorage.open(file)) {
-      long id = storage.studyId(name);
-      StudyDefinition definition = StudyDefinition.load(storage, id)
-          .orElseGet(() -> StudyDefinition.of(StudyDefinition.inferSpace(storage.trials(id))));
-      Object description = storage.studyUserAttrs(id).get("description");
-      return new LoadedStudy(name, storage.directions(id), definition, storage.trialCount(id),
-          description == null ? "" : description.toString());
+      return load(storage, name);
     }
+  }
+
+  /** The study named {@code name} in {@code storage}, as {@link #load(Path, String)} reads it. */
+  public static LoadedStudy load(Storage storage, String name) {
+    long id = storage.studyId(name);
+    StudyDefinition definition = StudyDefinition.load(storage, id)
+        .orElseGet(() -> StudyDefinition.of(StudyDefinition.inferSpace(storage.trials(id))));
+    Object description = storage.studyUserAttrs(id).get("description");
+    return new LoadedStudy(name, storage.directions(id), definition, storage.trialCount(id),
+        description == null ? "" : description.toString());
   }
 
   /** Every trial of study {@code name} in {@code file}, ordered by number. */
@@ -59,20 +70,29 @@ public final class StudyFiles {
    */
   public static void save(Path file, String name, List<StudyDirection> directions, StudyDefinition definition) {
     try (SqliteStorage storage = SqliteStorage.open(file)) {
-      long id = storage.findStudyId(name).orElse(-1L);
-      if (id >= 0 && !storage.directions(id).equals(directions)) {
-        if (storage.trialCount(id) > 0) {
-          throw new StorageException(file + ": study \"" + name + "\" already has trials with directions "
-              + storage.directions(id) + "; save it under another name to change them");
-        }
-        storage.deleteStudy(id);
-        id = -1;
-      }
-      if (id < 0) {
-        id = storage.createStudy(name, directions);
-      }
-      definition.save(storage, id);
+      save(storage, file.toString(), name, directions, definition);
     }
+  }
+
+  /**
+   * Saves the definition of study {@code name} in {@code storage} (called {@code where} in
+   * messages), creating the study as needed, as {@link #save(Path, String, List, StudyDefinition)}.
+   */
+  public static void save(Storage storage, String where, String name, List<StudyDirection> directions,
+      StudyDefinition definition) {
+    long id = storage.findStudyId(name).orElse(-1L);
+    if (id >= 0 && !storage.directions(id).equals(directions)) {
+      if (storage.trialCount(id) > 0) {
+        throw new StorageException(where + ": study \"" + name + "\" already has trials with directions "
+            + storage.directions(id) + "; save it under another name to change them");
+      }
+      storage.deleteStudy(id);
+      id = -1;
+    }
+    if (id < 0) {
+      id = storage.createStudy(name, directions);
+    }
+    definition.save(storage, id);
   }
 
   /**

@@ -14,6 +14,7 @@ final class FakeDialogs implements DialogService {
   final Deque<Path> filesToOpen = new ArrayDeque<>();
   final Deque<Path> filesToSave = new ArrayDeque<>();
   final Deque<String> choices = new ArrayDeque<>();
+  final Deque<String> texts = new ArrayDeque<>();
   boolean confirmAnswer = true;
   int confirmations;
 
@@ -41,5 +42,10 @@ final class FakeDialogs implements DialogService {
   @Override
   public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
     return Optional.ofNullable(filesToSave.poll());
+  }
+
+  @Override
+  public Optional<String> askText(String title, String message, String initial) {
+    return Optional.ofNullable(texts.poll());
   }
 }

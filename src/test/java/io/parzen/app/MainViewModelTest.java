@@ -213,4 +213,50 @@ class MainViewModelTest {
     assertThat(Files.exists(file)).isTrue();
     assertThat(vm.document().dirtyProperty().get()).isTrue();
   }
+
+  @Test
+  void aSharedStudyFollowsTrialsThatAnotherWorkerAdds() throws Exception {
+    Path file = dir.resolve("shared.db");
+    StudyFiles.save(file, "shared", List.of(StudyDirection.MINIMIZE), StudyDefinition.of(SearchSpace.of(Hp.uniform("x", -1, 1))));
+    String url = "sqlite:///" + file.toAbsolutePath();
+    FxToolkit.setupFixture(() -> assertThat(vm.openShared(url).join()).isTrue());
+    assertThat(vm.isShared()).isTrue();
+    assertThat(vm.titleProperty().get()).isEqualTo("Parzen Studio — shared (" + url + ")");
+    assertThat(vm.runs().rows()).isEmpty();
+
+    try (SqliteStorage other = SqliteStorage.open(file)) {
+      io.parzen.study.Study worker = io.parzen.study.Study.builder().name("shared").storage(other).loadIfExists(true)
+          .space(SearchSpace.of(Hp.uniform("x", -1, 1))).build();
+      worker.optimize(t -> t.suggestFloat("x", -1, 1) * t.suggestFloat("x", -1, 1), io.parzen.study.Budget.trials(7));
+    }
+    FxToolkit.setupFixture(vm::pollShared);
+
+    assertThat(vm.runs().rows()).hasSize(7);
+    assertThat(vm.runs().completedProperty().get()).isEqualTo(7);
+    assertThat(vm.statusProperty().get()).startsWith("Following shared at " + url + ": ");
+
+    FxToolkit.setupFixture(vm::newStudy);
+    assertThat(vm.isShared()).isFalse();
+  }
+
+  @Test
+  void aSharedUrlIsShownAndRememberedWithoutItsPassword() {
+    assertThat(SharedStudy.displayUrl("postgresql://ann:s3cret@db.lab:5432/hpo"))
+        .isEqualTo("postgresql://ann:***@db.lab:5432/hpo");
+    assertThat(SharedStudy.displayUrl("jdbc:postgresql://db.lab/hpo?user=ann&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db.lab/hpo?user=ann&password=***&ssl=true");
+    StudioPreferences preferences = StudioPreferences.forTests(UUID.randomUUID().toString());
+    preferences.setLastSharedUrl("postgresql://ann:s3cret@db.lab:5432/hpo");
+    assertThat(preferences.lastSharedUrl()).contains("postgresql://ann@db.lab:5432/hpo");
+  }
+
+  @Test
+  void aSharedStorageThatCannotBeReadSaysWhy() throws Exception {
+    Path broken = dir.resolve("broken.db");
+    Files.writeString(broken, "not a database");
+    FxToolkit.setupFixture(() -> assertThat(vm.openShared("sqlite:///" + broken.toAbsolutePath()).join()).isFalse());
+    assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot open the shared study: sqlite:///"
+        + broken.toAbsolutePath() + ": ").contains("not a SQLite database");
+    assertThat(vm.isShared()).isFalse();
+  }
 }

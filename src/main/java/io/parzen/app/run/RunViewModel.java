@@ -267,6 +267,14 @@ public final class RunViewModel {
     updateTexts();
   }
 
+  /**
+   * Queues trial snapshots that arrived some other way than from an attached study (a poll of a
+   * shared study that other processes fill); safe from any thread, applied with the next batch.
+   */
+  public void enqueue(java.util.Collection<FrozenTrial> trials) {
+    queue.addAll(trials);
+  }
+
   /** Applies every queued trial now as one batch; the timer calls this. */
   public void drain() {
     List<FrozenTrial> batch = new ArrayList<>();
