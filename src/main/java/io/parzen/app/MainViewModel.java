@@ -284,8 +284,8 @@ public final class MainViewModel {
         });
   }
 
-  private boolean show(Path path, Opened opened) {
-    StudyFiles.LoadedStudy study = opened.study();
+  /** Puts a study read from a file or a shared storage in the panels, leaving any shared study followed. */
+  private void showStudy(StudyFiles.LoadedStudy study, List<io.parzen.trial.FrozenTrial> trials) {
     loading = true;
     try {
       setup.load(study.name(), study.directions(), study.definition(), study.description());
@@ -294,8 +294,13 @@ public final class MainViewModel {
       loading = false;
     }
     leaveShared();
-    runs.load(opened.trials(), study.directions().isEmpty()
+    runs.load(trials, study.directions().isEmpty()
         ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
+  }
+
+  private boolean show(Path path, Opened opened) {
+    StudyFiles.LoadedStudy study = opened.study();
+    showStudy(study, opened.trials());
     file.set(path);
     remember(path);
     document.dirtyProperty().set(false);
@@ -481,16 +486,7 @@ public final class MainViewModel {
 
   private boolean showShared(String url, io.parzen.storage.Storage storage, OpenedShared loaded) {
     StudyFiles.LoadedStudy study = loaded.study();
-    loading = true;
-    try {
-      setup.load(study.name(), study.directions(), study.definition(), study.description());
-      space.load(study.definition().space());
-    } finally {
-      loading = false;
-    }
-    leaveShared();
-    runs.load(loaded.trials().trials(), study.directions().isEmpty()
-        ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
+    showStudy(study, loaded.trials().trials());
     SharedStudy following = new SharedStudy(url, storage, loaded.studyId(), loaded.trials().next(), executor, runs,
         this::sharedChanged);
     file.set(null);
