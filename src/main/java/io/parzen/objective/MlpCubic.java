@@ -36,7 +36,7 @@ import java.util.Map;
  * would cost minutes per trial on 10,000 samples, so the unit of progress is the optimiser
  * step: every {@link Settings#reportEvery()} steps the test MSE is reported to the trial and the
  * pruner asked. The defaults (10 epochs of 250 steps, a report every 100 steps, 25 reports)
- * take 0.05-2 s per trial on one core, depending on the network's size. The weights and the
+ * take 0.01-2 s per trial on an idle core, depending on the network's size (BENCHMARKS.md). The weights and the
  * batch order come from a {@link SplitMix64} seeded with the trial number, so a trial with the
  * same number and parameters gives the same values. A minibatch or test error that is not
  * finite (a learning rate too large) fails the trial with a {@link DivergedException}, as an
@@ -320,6 +320,17 @@ public final class MlpCubic implements Objective {
     @Override
     public int[] units() {
       return units.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Config c && Arrays.equals(units, c.units) && Double.compare(lr, c.lr) == 0
+          && optimizer == c.optimizer;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * Arrays.hashCode(units) + Double.hashCode(lr)) + optimizer.hashCode();
     }
 
     @Override

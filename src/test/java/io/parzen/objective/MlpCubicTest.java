@@ -175,6 +175,28 @@ class MlpCubicTest {
   }
 
   @Test
+  void anInterruptStopsTrainingAsACancellation() {
+    MlpCubic mlp = new MlpCubic(SMALL);
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> mlp.train(new Config(new int[] {8}, 0.01, Optimizer.ADAM), 0, (s, v) -> { }))
+          .isInstanceOf(InterruptedException.class).hasMessage("cancelled at step 0");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void configurationsAreValues() {
+    Config a = new Config(new int[] {8, 4}, 0.01, Optimizer.ADAM);
+    assertThat(a).isEqualTo(new Config(new int[] {8, 4}, 0.01, Optimizer.ADAM))
+        .hasSameHashCodeAs(new Config(new int[] {8, 4}, 0.01, Optimizer.ADAM))
+        .isNotEqualTo(new Config(new int[] {8, 5}, 0.01, Optimizer.ADAM))
+        .isNotEqualTo(new Config(new int[] {8, 4}, 0.01, Optimizer.SGD));
+    assertThat(a).hasToString("units=[8, 4], lr=0.0100, optimizer=Adam");
+  }
+
+  @Test
   void badInputIsRejectedNamingTheFieldAndValue() {
     assertThatThrownBy(() -> new Config(new int[] {8}, 0, Optimizer.ADAM))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("lr (0.0) must be finite and > 0");
