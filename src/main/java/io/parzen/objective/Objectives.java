@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The built-in objectives selectable by name: the benchmark functions of {@link BenchmarkFunctions}
- * (minimised) and the demo {@link SvcIris} ({@value SvcIris#NAME}, maximised).
+ * (minimised) and the demos {@link SvcIris} ({@value SvcIris#NAME}, maximised) and {@link MlpCubic}
+ * ({@value MlpCubic#NAME}, minimised).
  */
 public final class Objectives {
 
@@ -29,11 +30,12 @@ public final class Objectives {
       names.add(f.name());
     }
     names.add(SvcIris.NAME);
+    names.add(MlpCubic.NAME);
     return Collections.unmodifiableList(names);
   }
 
   /**
-   * The objective named {@code name}: {@value SvcIris#NAME}, or a benchmark function name as
+   * The objective named {@code name}: {@value SvcIris#NAME}, {@value MlpCubic#NAME}, or a benchmark function name as
    * {@link BenchmarkFunctions#byName} reads it. Throws {@link IllegalArgumentException} for unknown names.
    */
   public static Builtin create(String name) {
@@ -43,12 +45,18 @@ public final class Objectives {
       return new Builtin(SvcIris.NAME, "Hyperopt tutorial: 5-fold CV accuracy of an RBF C-SVC (LIBSVM) on Iris",
           svc.asMulti(), svc.space(), true);
     }
+    if (key.equals(MlpCubic.NAME)) {
+      MlpCubic mlp = new MlpCubic();
+      return new Builtin(MlpCubic.NAME, "Optuna tutorial: test MSE of a small MLP (ReLU, 1-4 hidden layers, Adam or SGD)"
+          + " learning x0 + x0² + 2x1³ + 3x2 + 4x3 + 5x4; reports every 100 steps for pruning",
+          mlp.asMulti(), mlp.space(), false);
+    }
     BenchmarkFunction f;
     try {
       f = BenchmarkFunctions.byName(name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage().replace("unknown benchmark function", "unknown objective")
-          .replace("(known: ", "(known: " + SvcIris.NAME + ", "), e);
+          .replace("(known: ", "(known: " + SvcIris.NAME + ", " + MlpCubic.NAME + ", "), e);
     }
     return new Builtin(f.name(), f.description(), f.asMulti(), f.space(), false);
   }
