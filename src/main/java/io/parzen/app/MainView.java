@@ -23,6 +23,7 @@ public final class MainView {
   @FXML private Tab previewTab;
   @FXML private Tab historyTab;
   @FXML private Tab trialsTab;
+  @FXML private Tab bestTab;
   @FXML private Label status;
   @FXML private Button runButton;
   @FXML private Button stopButton;
@@ -47,6 +48,7 @@ public final class MainView {
     previewTab.setContent(PreviewView.create(viewModel.preview()));
     historyTab.setContent(HistoryView.create(viewModel.runs()));
     trialsTab.setContent(TrialsView.create(viewModel.runs()));
+    bestTab.setContent(io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()));
     panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
         resultTabs);
     bindSelectedTab();
@@ -66,7 +68,8 @@ public final class MainView {
   /** Keeps the selected tab and the view model's {@link MainViewModel.Panel} in step. */
   private void bindSelectedTab() {
     java.util.Map<MainViewModel.Panel, Tab> tabs = java.util.Map.of(MainViewModel.Panel.PRIOR_SAMPLES, previewTab,
-        MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.TRIALS, trialsTab);
+        MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.TRIALS, trialsTab,
+        MainViewModel.Panel.BEST_TRIAL, bestTab);
     resultTabs.getSelectionModel().select(tabs.get(viewModel.selectedPanelProperty().get()));
     viewModel.selectedPanelProperty().addListener((obs, old, panel) -> resultTabs.getSelectionModel().select(tabs.get(panel)));
     resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> tabs.forEach((panel, t) -> {

@@ -41,7 +41,7 @@ import javafx.beans.property.StringProperty;
 public final class MainViewModel {
 
   /** The tabs of the right-hand area. */
-  public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS }
+  public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS, BEST_TRIAL }
 
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
@@ -50,6 +50,7 @@ public final class MainViewModel {
   private final SpaceEditorViewModel space;
   private final PreviewViewModel preview;
   private final RunViewModel runs = new RunViewModel();
+  private final io.parzen.app.run.BestTrialViewModel bestTrial = new io.parzen.app.run.BestTrialViewModel(runs);
   private final DialogService dialogs;
   private final BackgroundExecutor executor;
   private final StudioPreferences preferences;
@@ -147,6 +148,10 @@ public final class MainViewModel {
   }
 
   /** The trials of the open study, live while it runs: the History and Trials tabs. */
+  public io.parzen.app.run.BestTrialViewModel bestTrial() {
+    return bestTrial;
+  }
+
   public RunViewModel runs() {
     return runs;
   }

@@ -71,6 +71,7 @@ public final class RunViewModel {
   private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper(this, "failed");
   private final ReadOnlyIntegerWrapper finishedInRun = new ReadOnlyIntegerWrapper(this, "finishedInRun");
   private final ReadOnlyObjectWrapper<Double> bestValue = new ReadOnlyObjectWrapper<>(this, "bestValue");
+  private final ReadOnlyObjectWrapper<FrozenTrial> bestTrial = new ReadOnlyObjectWrapper<>(this, "bestTrial");
   private final ReadOnlyObjectWrapper<Duration> elapsed = new ReadOnlyObjectWrapper<>(this, "elapsed", Duration.ZERO);
   private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No trials");
@@ -146,6 +147,11 @@ public final class RunViewModel {
   /** The best value of a COMPLETE trial, or {@code null} before one completes. */
   public ReadOnlyObjectProperty<Double> bestValueProperty() {
     return bestValue.getReadOnlyProperty();
+  }
+
+  /** The COMPLETE trial with the best first value (the lowest number among equals), or {@code null}. */
+  public ReadOnlyObjectProperty<FrozenTrial> bestTrialProperty() {
+    return bestTrial.getReadOnlyProperty();
   }
 
   /** Wall time since {@link #attach}, updated with every drain. */
@@ -230,6 +236,7 @@ public final class RunViewModel {
     pruned.set(0);
     failed.set(0);
     history = new OptimizationHistory.Builder(direction);
+    bestTrial.set(null);
     apply(trials);
     historyListeners.forEach(l -> l.historyReset(history()));
     updateTexts();
@@ -338,6 +345,21 @@ public final class RunViewModel {
     }
     history.append(finished);
     bestValue.set(history.bestValue().orElse(null));
+    FrozenTrial best = bestTrial.get();
+    for (FrozenTrial t : finished) {
+      if (t.state() == TrialState.COMPLETE && !t.values().isEmpty() && !Double.isNaN(t.values().get(0))
+          && (best == null || better(t, best))) {
+        best = t;
+      }
+    }
+    bestTrial.set(best);
+  }
+
+  private boolean better(FrozenTrial candidate, FrozenTrial best) {
+    double a = candidate.values().get(0);
+    double b = best.values().get(0);
+    boolean strictly = history.direction() == StudyDirection.MAXIMIZE ? a > b : a < b;
+    return strictly || (a == b && candidate.number() < best.number());
   }
 
   private static void count(int[] counts, TrialState state) {

@@ -110,6 +110,19 @@ class RunViewTest {
     assertThat(table.getItems()).hasSize(30);
     assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("#", "State", "Value", "x",
         "Duration");
+
+    robot.clickOn("Best trial");
+    io.parzen.trial.FrozenTrial bestTrial = vm.runs().bestTrialProperty().get();
+    assertThat(bestTrial.values().get(0)).isEqualTo(bestValue);
+    assertThat(robot.lookup("#bestTitle").queryAs(javafx.scene.control.Label.class).getText())
+        .startsWith("Trial " + bestTrial.number() + ": value ");
+    assertThat(robot.lookup("#bestParams").queryAs(TableView.class).getItems()).hasSize(1);
+    robot.clickOn("#copyPython");
+    WaitForAsyncUtils.waitForFxEvents();
+    String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+    assertThat(copied).isEqualTo("{\"x\": " + Double.toString((Double) bestTrial.params().get("x")).replace('E', 'e') + "}");
+    assertThat(robot.lookup("#bestStatus").queryAs(javafx.scene.control.Label.class).getText())
+        .isEqualTo("Copied the parameters of trial " + bestTrial.number() + " as Python dict");
   }
 
   @Test
