@@ -29,6 +29,8 @@ public final class MainView {
   @FXML private Button stopButton;
   @FXML private MenuItem runItem;
   @FXML private MenuItem stopItem;
+  @FXML private MenuItem stopNowItem;
+  @FXML private javafx.scene.layout.VBox notices;
   @FXML private CheckMenuItem darkThemeItem;
   @FXML private javafx.scene.control.Menu recentMenu;
 
@@ -59,7 +61,15 @@ public final class MainView {
     runButton.disableProperty().bind(viewModel.canRunProperty().not());
     runItem.disableProperty().bind(viewModel.canRunProperty().not());
     stopButton.disableProperty().bind(viewModel.runningProperty().not());
-    stopItem.disableProperty().bind(viewModel.runningProperty().not());
+    stopItem.disableProperty().bind(viewModel.runningProperty().not().or(viewModel.stoppingProperty()));
+    stopNowItem.disableProperty().bind(viewModel.runningProperty().not());
+    stopButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.stoppingProperty())
+        .then("■ Stop now").otherwise("■ Stop"));
+    viewModel.noticeProperty().addListener((obs, old, notice) -> {
+      if (notice != null) {
+        show(notice);
+      }
+    });
     darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
     fillRecent();
     viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
@@ -77,6 +87,25 @@ public final class MainView {
         viewModel.selectedPanelProperty().set(panel);
       }
     }));
+  }
+
+  /** Shows {@code notice} in the bottom-right corner for a while; newest at the bottom, at most three. */
+  private void show(MainViewModel.Notice notice) {
+    atlantafx.base.controls.Notification note = new atlantafx.base.controls.Notification(
+        notice.title() + "\n" + notice.message());
+    note.getStyleClass().addAll(atlantafx.base.theme.Styles.ELEVATED_1,
+        notice.problem() ? atlantafx.base.theme.Styles.DANGER : atlantafx.base.theme.Styles.SUCCESS);
+    note.setId("notice-" + notice.serial());
+    note.setPrefWidth(400);
+    note.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.setOnClose(e -> notices.getChildren().remove(note));
+    notices.getChildren().add(note);
+    if (notices.getChildren().size() > 3) {
+      notices.getChildren().remove(0);
+    }
+    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(12));
+    wait.setOnFinished(e -> notices.getChildren().remove(note));
+    wait.play();
   }
 
   private void fillRecent() {
@@ -128,6 +157,10 @@ public final class MainView {
 
   @FXML private void stop() {
     viewModel.stop();
+  }
+
+  @FXML private void stopNow() {
+    viewModel.stopNow();
   }
 
   @FXML private void quit() {

@@ -40,6 +40,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class MainViewModel {
 
+  /**
+   * A message for the user that needs no answer, such as why a run ended; the window shows it for
+   * a while. {@code serial} tells two equal messages apart.
+   */
+  public record Notice(String title, String message, boolean problem, long serial) {}
+
   /** The tabs of the right-hand area. */
   public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS, BEST_TRIAL }
 
@@ -61,6 +67,9 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
   private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyBooleanWrapper stoppingNow = new ReadOnlyBooleanWrapper(this, "stopping");
+  private final javafx.beans.property.ReadOnlyObjectWrapper<Notice> notice =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "notice");
   private int busyCount;
   private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
   private final ObjectProperty<Panel> selectedPanel = new SimpleObjectProperty<>(this, "selectedPanel",
@@ -179,6 +188,16 @@ public final class MainViewModel {
 
   public ReadOnlyBooleanProperty runningProperty() {
     return running.getReadOnlyProperty();
+  }
+
+  /** True after Stop until the run has ended: Stop again then fails the running trials. */
+  public ReadOnlyBooleanProperty stoppingProperty() {
+    return stoppingNow.getReadOnlyProperty();
+  }
+
+  /** The latest message for the user, such as why the last run ended; {@code null} before any. */
+  public javafx.beans.property.ReadOnlyObjectProperty<Notice> noticeProperty() {
+    return notice.getReadOnlyProperty();
   }
 
   /** True while a file is read or written in the background. */
@@ -642,6 +661,7 @@ public final class MainViewModel {
         .space(document.getSpace()).sampler(sampler).pruner(pruner).build();
     runningStudy.set(study);
     stopping = false;
+    stoppingNow.set(false);
     running.set(true);
     setup.editableProperty().set(false);
     runs.attach(study, setup.budget());
@@ -656,19 +676,61 @@ public final class MainViewModel {
           runningStudy.set(null);
           running.set(false);
           setup.editableProperty().set(true);
+          stopping = false;
+          stoppingNow.set(false);
           status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get()));
+          notice.set(endNotice(result, error));
         }));
     return true;
   }
 
-  /** Asks the running study to start no new trial; running ones finish. */
+  /**
+   * Asks the running study to start no new trial and lets the running ones finish; pressed again
+   * while they finish, stops them now ({@link #stopNow}).
+   */
   public void stop() {
     Study study = runningStudy.get();
-    if (study != null) {
-      study.stop();
-      stopping = true;
-      status.set("Stopping: letting running trials finish…");
+    if (study == null) {
+      return;
     }
+    if (stopping) {
+      stopNow();
+      return;
+    }
+    study.stop();
+    stopping = true;
+    stoppingNow.set(true);
+    status.set("Stopping: letting running trials finish… (Stop now ends them as FAIL)");
+  }
+
+  /**
+   * Stops the running study at once: running trials are interrupted (command objectives have their
+   * process trees stopped) and end as FAIL, each with the reason; finished trials are kept.
+   */
+  public void stopNow() {
+    Study study = runningStudy.get();
+    if (study != null) {
+      study.cancel();
+      stopping = true;
+      stoppingNow.set(true);
+      status.set("Stopping now: running trials end as FAIL…");
+    }
+  }
+
+  private Notice endNotice(OptimizeResult result, Throwable error) {
+    long serial = notice.get() == null ? 1 : notice.get().serial() + 1;
+    if (error != null || result == null || result.reason() == io.parzen.study.StopReason.ERROR) {
+      Throwable cause = error != null ? error : result == null ? null : result.error();
+      return new Notice("Run failed", setup.studyNameProperty().get() + ": "
+          + (cause == null ? "unknown error" : messageOf(cause)), true, serial);
+    }
+    io.parzen.trial.FrozenTrial best = runs.bestTrialProperty().get();
+    String counts = String.format(Locale.ROOT, "%d trials finished in this run (%d complete, %d pruned, %d failed in the study)",
+        runs.finishedInRunProperty().get(), runs.completedProperty().get(), runs.prunedProperty().get(),
+        runs.failedProperty().get());
+    String bestText = best == null ? "No trial has completed yet."
+        : String.format(Locale.ROOT, "Best value %.6g (trial %d).", best.values().get(0), best.number());
+    return new Notice("Run ended: " + result.reason().description(), counts + ". " + bestText, false, serial);
   }
 
   private static String endText(OptimizeResult result, Throwable error, int done, Double best) {

@@ -96,6 +96,14 @@ class RunViewTest {
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(vm.statusProperty().get()).startsWith("Run ended (trial budget reached): 30 trials, best ");
+    atlantafx.base.controls.Notification notice = robot.lookup("#notices .notification")
+        .queryAs(atlantafx.base.controls.Notification.class);
+    assertThat(notice.isVisible()).isTrue();
+    assertThat(notice.getMessage()).startsWith("Run ended: trial budget reached\n30 trials finished in this run")
+        .contains("Best value ");
+    robot.clickOn(notice.lookup(".close-button"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#notices .notification").tryQuery()).isEmpty();
     assertThat(robot.lookup("#resultTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId())
         .isEqualTo("historyTab");
     XYPlot plot = HistoryView.chartOf(robot.lookup(".history-view").queryAs(Parent.class)).getXYPlot();
