@@ -24,4 +24,7 @@ public interface DialogService {
 
   /** A file to save to; empty when cancelled. */
   Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions);
+
+  /** A directory, starting at {@code initial} when it is one; empty when cancelled. */
+  Optional<Path> chooseDirectory(String title, Path initial);
 }

@@ -14,6 +14,7 @@ final class FakeDialogs implements DialogService {
   final Deque<Path> filesToOpen = new ArrayDeque<>();
   final Deque<Path> filesToSave = new ArrayDeque<>();
   final Deque<String> choices = new ArrayDeque<>();
+  final Deque<Path> directories = new ArrayDeque<>();
   boolean confirmAnswer = true;
   int confirmations;
 
@@ -41,5 +42,10 @@ final class FakeDialogs implements DialogService {
   @Override
   public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
     return Optional.ofNullable(filesToSave.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseDirectory(String title, Path initial) {
+    return Optional.ofNullable(directories.poll());
   }
 }
