@@ -68,7 +68,7 @@ public final class OptionsView {
     for (OptionField field : viewModel.fields()) {
       Label label = new Label(field.spec().label());
       label.setTooltip(new Tooltip(field.tooltip()));
-      label.setMinWidth(0);
+      label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       Control control = control(field);
       control.setId(viewModel.component() + "-" + field.spec().key());
       control.setMaxWidth(Double.MAX_VALUE);
