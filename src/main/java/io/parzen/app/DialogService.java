@@ -32,4 +32,7 @@ public interface DialogService {
   default Optional<String> askText(String title, String message, String initial) {
     return Optional.empty();
   }
+
+  /** A directory, starting at {@code initial} when it is one; empty when cancelled. */
+  Optional<Path> chooseDirectory(String title, Path initial);
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -67,6 +68,16 @@ public final class FxDialogService implements DialogService {
     FileChooser chooser = chooser(title, extensions);
     chooser.setInitialFileName(suggestedName);
     return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+  }
+
+  @Override
+  public Optional<Path> chooseDirectory(String title, Path initial) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(title);
+    if (initial != null && initial.toFile().isDirectory()) {
+      chooser.setInitialDirectory(initial.toFile());
+    }
+    return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
   }
 
   private static FileChooser chooser(String title, List<String> extensions) {

@@ -52,7 +52,7 @@ public final class MainViewModel {
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
   private final StudyDocument document = new StudyDocument();
-  private final StudySetupViewModel setup = new StudySetupViewModel();
+  private final StudySetupViewModel setup;
   private final SpaceEditorViewModel space;
   private final PreviewViewModel preview;
   private final RunViewModel runs = new RunViewModel();
@@ -87,6 +87,7 @@ public final class MainViewModel {
     this.dialogs = dialogs;
     this.executor = executor;
     this.preferences = preferences;
+    this.setup = new StudySetupViewModel(document, dialogs, executor);
     this.space = new SpaceEditorViewModel(document, dialogs);
     this.preview = new PreviewViewModel(document, executor);
     darkTheme.set(preferences.darkTheme());
@@ -99,7 +100,7 @@ public final class MainViewModel {
     });
     title.bind(Bindings.createStringBinding(this::computeTitle, file, shared, document.dirtyProperty(),
         setup.studyNameProperty()));
-    canRun.bind(document.spaceValidProperty().and(running.not()).and(busy.not()));
+    canRun.bind(document.spaceValidProperty().and(setup.validProperty()).and(running.not()).and(busy.not()));
     for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
         setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.prunerProperty(), setup.trialsProperty(),
         setup.timeoutSecondsProperty(), setup.workersProperty())) {
@@ -205,7 +206,10 @@ public final class MainViewModel {
     return busy.getReadOnlyProperty();
   }
 
-  /** Run is possible while the space is valid, nothing runs and no file is being read or written. */
+  /**
+   * Run is possible while the space and the setup's forms are valid, nothing runs and no file is
+   * being read or written.
+   */
   public ReadOnlyBooleanProperty canRunProperty() {
     return canRun.getReadOnlyProperty();
   }
@@ -640,7 +644,7 @@ public final class MainViewModel {
   private boolean start() {
     io.parzen.objective.MultiObjective objective;
     try {
-      objective = Objectives.create(setup.objectiveProperty().get()).objective();
+      objective = StudySetupViewModel.objective(setup.toDefinition(document.getSpace()));
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
       return false;

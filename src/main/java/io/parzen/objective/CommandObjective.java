@@ -71,7 +71,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The last 1 MiB of each stream is kept in memory while the process runs; the last
  * {@value #ATTR_TAIL_CHARS} characters are saved as the trial's user attributes
- * {@value #STDOUT_ATTR} and {@value #STDERR_ATTR} however the trial ends.
+ * {@value #STDOUT_ATTR} and {@value #STDERR_ATTR} however the trial ends, and the exit status as
+ * {@value #EXIT_STATUS_ATTR} once the process has ended (a stopped process has the status its
+ * signal gives, such as 143).
  *
  * <p>Implements {@link MultiObjective}; {@link #asObjective()} gives the single-objective view.
  * Thread-safe: one instance serves any number of parallel workers.
@@ -82,6 +84,7 @@ public final class CommandObjective implements MultiObjective {
   public static final String COMPONENT_NAME = "command";
   public static final String STDOUT_ATTR = "stdout_tail";
   public static final String STDERR_ATTR = "stderr_tail";
+  public static final String EXIT_STATUS_ATTR = "exit_status";
   public static final String TRIAL_NUMBER_ENV = "PARZEN_TRIAL_NUMBER";
   public static final String PARAMS_ENV = "PARZEN_PARAMS";
 
@@ -209,6 +212,15 @@ public final class CommandObjective implements MultiObjective {
       args.add(current.toString());
     }
     return args;
+  }
+
+  /**
+   * The command line this objective runs for {@code trial}, every placeholder replaced by the
+   * trial's value: what {@link #evaluate} starts, for showing it to the user. Suggests the
+   * trial's parameters as {@link Trial#params()} does.
+   */
+  public List<String> commandLine(Trial trial) {
+    return argv(trial, trial.params());
   }
 
   /** The command line for {@code trial}: every placeholder replaced by the parameter's value. */
@@ -464,6 +476,9 @@ public final class CommandObjective implements MultiObjective {
       try {
         trial.setUserAttr(STDOUT_ATTR, stdout.tail(ATTR_TAIL_CHARS));
         trial.setUserAttr(STDERR_ATTR, stderr.tail(ATTR_TAIL_CHARS));
+        if (process != null && !process.isAlive()) {
+          trial.setUserAttr(EXIT_STATUS_ATTR, process.exitValue());
+        }
       } catch (RuntimeException e) {
         LOG.warn("trial {}: could not save the command's output", trial.number(), e);
       }

@@ -27,7 +27,8 @@ import java.util.Set;
  *       {@code wrapped_options} (its options).
  * </ul>
  *
- * Unknown names and options are refused, naming the known ones.
+ * Unknown names and options are refused, naming the known ones. {@link PrunerOptions} describes
+ * these options (kinds, bounds, help) for forms.
  */
 public final class Pruners {
 
@@ -90,7 +91,11 @@ public final class Pruners {
           if ("patient".equals(wrappedName.toString())) {
             throw new IllegalArgumentException("patient pruner option wrapped (\"patient\") cannot wrap itself");
           }
-          wrapped = create(wrappedName.toString(), map(o.get("wrapped_options")));
+          try {
+            wrapped = create(wrappedName.toString(), map(o.get("wrapped_options")));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("patient pruner option wrapped (" + wrappedName + "): " + e.getMessage(), e);
+          }
         }
         return new PatientPruner(wrapped, integer(o, "patience", 0), number(o, "min_delta", 0.0));
       }

@@ -15,6 +15,7 @@ final class FakeDialogs implements DialogService {
   final Deque<Path> filesToSave = new ArrayDeque<>();
   final Deque<String> choices = new ArrayDeque<>();
   final Deque<String> texts = new ArrayDeque<>();
+  final Deque<Path> directories = new ArrayDeque<>();
   boolean confirmAnswer = true;
   int confirmations;
 
@@ -47,5 +48,10 @@ final class FakeDialogs implements DialogService {
   @Override
   public Optional<String> askText(String title, String message, String initial) {
     return Optional.ofNullable(texts.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseDirectory(String title, Path initial) {
+    return Optional.ofNullable(directories.poll());
   }
 }

@@ -233,6 +233,19 @@ class CommandObjectiveTest {
         .contains("exited with status 3").contains("err 6\n").endsWith("err 25")
         .doesNotContain("err 5\n").doesNotContain("Exception");
     assertThat((String) t.userAttrs().get(CommandObjective.STDERR_ATTR)).startsWith("err 1\n").endsWith("err 25\n");
+    assertThat(t.userAttrs()).containsEntry(CommandObjective.EXIT_STATUS_ATTR, 3);
+  }
+
+  @Test
+  void theCommandLineForATrialIsTheOneItRuns() throws Exception {
+    SearchSpace space = space(new Parameter("layers", new IntDistribution(1, 4, false, 1)),
+        new Parameter("opt", new CategoricalDistribution(List.of("adam", "sgd"))));
+    FixedTrial trial = new FixedTrial(Map.of("layers", 3, "opt", "sgd"), space, 0);
+    CommandObjective o = CommandObjective.of("/bin/sh -c 'echo \"$0 $1\"; echo 1' --layers={layers} {opt}");
+    assertThat(o.commandLine(trial)).containsExactly("/bin/sh", "-c", "echo \"$0 $1\"; echo 1", "--layers=3", "sgd");
+    assertThat(o.evaluate(trial)).containsExactly(1.0);
+    assertThat(trial.userAttrs()).containsEntry(CommandObjective.STDOUT_ATTR, "--layers=3 sgd\n1\n")
+        .containsEntry(CommandObjective.EXIT_STATUS_ATTR, 0);
   }
 
   @Test

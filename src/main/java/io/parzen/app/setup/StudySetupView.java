@@ -1,6 +1,7 @@
 package io.parzen.app.setup;
 
 import io.parzen.app.Views;
+import io.parzen.objective.CommandObjective;
 import io.parzen.study.StudyDirection;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -9,21 +10,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 
-/** Binds the study setup form to its {@link StudySetupViewModel}. */
+/**
+ * Binds the study setup form to its {@link StudySetupViewModel}, with the command objective's form
+ * (while the objective is {@code command}) and the sampler's and pruner's option forms.
+ */
 public final class StudySetupView {
 
   @FXML private TextField studyName;
   @FXML private ComboBox<StudyDirection> direction;
   @FXML private ComboBox<String> objective;
   @FXML private ComboBox<String> sampler;
-  @FXML private TextField seed;
   @FXML private ComboBox<String> pruner;
+  @FXML private VBox commandBox;
+  @FXML private VBox samplerOptionsBox;
+  @FXML private VBox prunerOptionsBox;
   @FXML private Spinner<Integer> trials;
   @FXML private Spinner<Integer> timeout;
   @FXML private Spinner<Integer> workers;
   @FXML private Label description;
-  @FXML private Parent root;
+  @FXML private VBox root;
 
   private final StudySetupViewModel viewModel;
 
@@ -45,7 +52,16 @@ public final class StudySetupView {
     objective.valueProperty().bindBidirectional(viewModel.objectiveProperty());
     sampler.setItems(viewModel.samplers());
     sampler.valueProperty().bindBidirectional(viewModel.samplerProperty());
-    seed.textProperty().bindBidirectional(viewModel.seedProperty());
+    samplerOptionsBox.getChildren().setAll(OptionsView.create(viewModel.samplerOptions()));
+    prunerOptionsBox.getChildren().setAll(OptionsView.create(viewModel.prunerOptions()));
+    commandBox.getChildren().setAll(CommandObjectiveView.create(viewModel.command()));
+    commandBox.visibleProperty().bind(viewModel.objectiveProperty().isEqualTo(CommandObjective.COMPONENT_NAME));
+    commandBox.managedProperty().bind(commandBox.visibleProperty());
+    for (VBox box : java.util.List.of(samplerOptionsBox, prunerOptionsBox)) {
+      Parent form = (Parent) box.getChildren().get(0);
+      box.visibleProperty().bind(form.visibleProperty());
+      box.managedProperty().bind(box.visibleProperty());
+    }
     pruner.setItems(viewModel.pruners());
     pruner.valueProperty().bindBidirectional(viewModel.prunerProperty());
     bind(trials, viewModel.trialsProperty(), 0, 1_000_000, 10);

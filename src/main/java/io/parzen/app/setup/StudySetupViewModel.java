@@ -1,19 +1,28 @@
 package io.parzen.app.setup;
 
+import io.parzen.app.BackgroundExecutor;
+import io.parzen.app.DialogService;
+import io.parzen.app.StudyDocument;
+import io.parzen.objective.CommandObjective;
+import io.parzen.objective.MultiObjective;
 import io.parzen.objective.Objectives;
+import io.parzen.pruner.PrunerOptions;
 import io.parzen.pruner.Pruners;
+import io.parzen.sampler.SamplerOptions;
 import io.parzen.sampler.Samplers;
 import io.parzen.space.SearchSpace;
 import io.parzen.study.Budget;
 import io.parzen.study.StudyDefinition;
 import io.parzen.study.StudyDirection;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,11 +32,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The study setup form: name, direction, objective, sampler with its options, budget and
- * workers. Turns itself into a {@link StudyDefinition} and back.
+ * The study setup form: name, direction, objective (a built-in one, or {@code command} with its
+ * own form), sampler and pruner each with an options form built from their descriptions
+ * ({@link SamplerOptions}, {@link PrunerOptions}), budget and workers. Turns itself into a
+ * {@link StudyDefinition} and back; edits of the option forms mark the document unsaved.
  */
 public final class StudySetupViewModel {
-
 
   private final StringProperty studyName = new SimpleStringProperty(this, "studyName", "study");
   private final ObjectProperty<StudyDirection> direction =
@@ -44,9 +54,48 @@ public final class StudySetupViewModel {
   private final ObservableList<String> objectives = FXCollections.observableArrayList();
   private final ObservableList<String> samplers = FXCollections.observableArrayList(Samplers.NAMES);
   private final ObservableList<String> pruners = FXCollections.observableArrayList(Pruners.NAMES);
+  private final OptionsViewModel samplerOptions;
+  private final OptionsViewModel prunerOptions;
+  private final CommandObjectiveViewModel command;
+  private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
-  public StudySetupViewModel() {
+  /**
+   * @param document the open study: its space (for the command's placeholders and test runs) and
+   *     its unsaved marker
+   * @param dialogs for the command's Browse… button
+   * @param executor runs the command's test runs
+   */
+  public StudySetupViewModel(StudyDocument document, DialogService dialogs, BackgroundExecutor executor) {
     objectives.addAll(Objectives.names());
+    objectives.add(CommandObjective.COMPONENT_NAME);
+    Runnable edited = () -> document.dirtyProperty().set(true);
+    samplerOptions = new OptionsViewModel("sampler", sampler, SamplerOptions::of, Samplers::create, Set.of("seed"),
+        edited);
+    samplerOptions.sharedField("seed", SamplerOptions.SEED).textProperty().bindBidirectional(seed);
+    prunerOptions = new OptionsViewModel("pruner", pruner, PrunerOptions::of, Pruners::create, Set.of(), edited);
+    command = new CommandObjectiveViewModel(document.spaceProperty(), dialogs, executor, this::seedValue, edited);
+    valid.bind(samplerOptions.validProperty().and(prunerOptions.validProperty())
+        .and(objective.isNotEqualTo(CommandObjective.COMPONENT_NAME).or(command.validProperty())));
+  }
+
+  /** The sampler's options form (its seed included). */
+  public OptionsViewModel samplerOptions() {
+    return samplerOptions;
+  }
+
+  /** The pruner's options form. */
+  public OptionsViewModel prunerOptions() {
+    return prunerOptions;
+  }
+
+  /** The command objective's form, shown while the objective is {@code command}. */
+  public CommandObjectiveViewModel command() {
+    return command;
+  }
+
+  /** Whether the sampler, pruner and (when chosen) command forms are all valid: Run needs it. */
+  public ReadOnlyBooleanProperty validProperty() {
+    return valid.getReadOnlyProperty();
   }
 
   public StringProperty studyNameProperty() {
@@ -134,12 +183,17 @@ public final class StudySetupViewModel {
       }
       objective.set(definition.objective().name());
     }
-    if (definition.sampler() != null) {
-      sampler.set(definition.sampler().name());
-      Object s = definition.sampler().options().get("seed");
-      seed.set(s == null ? "" : s.toString());
-    }
-    pruner.set(definition.pruner() == null ? "nop" : definition.pruner().name());
+    StudyDefinition.Component s = definition.sampler() == null
+        ? new StudyDefinition.Component("tpe", Map.of()) : definition.sampler();
+    samplerOptions.load(s.name(), s.options());
+    sampler.set(s.name());
+    StudyDefinition.Component p = definition.pruner() == null
+        ? new StudyDefinition.Component("nop", Map.of()) : definition.pruner();
+    prunerOptions.load(p.name(), p.options());
+    pruner.set(p.name());
+    boolean isCommand = definition.objective() != null
+        && definition.objective().name().equals(CommandObjective.COMPONENT_NAME);
+    command.load(isCommand ? definition.objective().options() : Map.of());
     if (definition.budget() != null) {
       trials.set(definition.budget().trials() == null ? 0 : definition.budget().trials());
       timeoutSeconds.set(definition.budget().timeout() == null ? 0 : (int) definition.budget().timeout().toSeconds());
@@ -148,14 +202,32 @@ public final class StudySetupViewModel {
     description.set(text == null ? "" : text);
   }
 
-  /** The definition of the study as set up here, with {@code space}. */
+  /**
+   * The definition of the study as set up here, with {@code space}: options that differ from their
+   * defaults, and values that are wrong as typed (so saving loses nothing; Run is disabled then).
+   */
   public StudyDefinition toDefinition(SearchSpace space) {
-    Map<String, Object> options = new LinkedHashMap<>();
-    if (seedValue() != null) {
-      options.put("seed", seedValue());
+    boolean isCommand = CommandObjective.COMPONENT_NAME.equals(objective.get());
+    return new StudyDefinition(space, new StudyDefinition.Component(sampler.get(), samplerOptions.toOptions()),
+        new StudyDefinition.Component(pruner.get(), prunerOptions.toOptions()),
+        new StudyDefinition.Component(objective.get(), isCommand ? command.toOptions() : Map.of()), budget(),
+        Math.max(1, workers.get()));
+  }
+
+  /**
+   * The objective {@code definition} names, as the command line builds it: a {@link CommandObjective}
+   * from the component's options, or a built-in objective by name.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static MultiObjective objective(StudyDefinition definition) {
+    StudyDefinition.Component component = definition.objective();
+    if (component == null) {
+      throw new IllegalArgumentException("the study names no objective");
     }
-    return new StudyDefinition(space, new StudyDefinition.Component(sampler.get(), options),
-        new StudyDefinition.Component(pruner.get(), Map.of()),
-        new StudyDefinition.Component(objective.get(), Map.of()), budget(), Math.max(1, workers.get()));
+    if (component.name().equals(CommandObjective.COMPONENT_NAME)) {
+      return new CommandObjective(CommandObjective.Config.fromOptions(component.options()));
+    }
+    return Objectives.create(component.name()).objective();
   }
 }

@@ -64,6 +64,11 @@ class RunViewTest {
       public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
         return Optional.of(file);
       }
+
+      @Override
+      public Optional<Path> chooseDirectory(String title, Path initial) {
+        return Optional.empty();
+      }
     };
   }
 

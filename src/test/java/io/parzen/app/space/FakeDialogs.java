@@ -37,4 +37,9 @@ final class FakeDialogs implements DialogService {
   public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
     return Optional.ofNullable(fileToSave);
   }
+
+  @Override
+  public Optional<Path> chooseDirectory(String title, Path initial) {
+    return Optional.empty();
+  }
 }

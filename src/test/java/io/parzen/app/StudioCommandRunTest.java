@@ -1,0 +1,100 @@
+package io.parzen.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parzen.objective.CommandObjective;
+import io.parzen.space.Hp;
+import io.parzen.space.SearchSpace;
+import io.parzen.storage.SqliteStorage;
+import io.parzen.trial.FrozenTrial;
+import io.parzen.trial.TrialState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Run from the studio with the setup's option forms: a command objective, and Run held back while a form is wrong. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StudioCommandRunTest {
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  private MainViewModel window(FakeDialogs dialogs) throws Exception {
+    MainViewModel[] vm = new MainViewModel[1];
+    FxToolkit.setupFixture(() -> {
+      vm[0] = new MainViewModel(dialogs, BackgroundExecutor.pooled(),
+          StudioPreferences.forTests(UUID.randomUUID().toString()));
+      vm[0].newStudy();
+    });
+    return vm[0];
+  }
+
+  @Test
+  void runIsDisabledWhileASamplerOptionIsWrong() throws Exception {
+    MainViewModel vm = window(new FakeDialogs());
+    assertThat(vm.canRunProperty().get()).isTrue();
+    FxToolkit.setupFixture(() -> {
+      vm.setup().samplerProperty().set("cmaes");
+      vm.setup().samplerOptions().field("popsize").textProperty().set("1");
+    });
+    assertThat(vm.canRunProperty().get()).isFalse();
+    FxToolkit.setupFixture(() -> vm.setup().samplerOptions().field("popsize").textProperty().set("6"));
+    assertThat(vm.canRunProperty().get()).isTrue();
+    assertThat(vm.document().dirtyProperty().get()).isTrue();
+  }
+
+  @Test
+  void aStudyWithACommandObjectiveRunsFromTheStudio() throws Exception {
+    Path script = Files.writeString(dir.resolve("objective.py"), """
+        import json, sys
+        x = float(sys.argv[1])
+        for step in range(3):
+            print(json.dumps({"step": step, "value": (x - 1) ** 2 + 1 / (step + 1)}), flush=True)
+        print((x - 1) ** 2)
+        """);
+    FakeDialogs dialogs = new FakeDialogs();
+    Path file = dir.resolve("command.db");
+    dialogs.filesToSave.add(file);
+    MainViewModel vm = window(dialogs);
+    FxToolkit.setupFixture(() -> {
+      vm.setup().studyNameProperty().set("cmd");
+      vm.setup().objectiveProperty().set(CommandObjective.COMPONENT_NAME);
+      vm.space().load(SearchSpace.of(Hp.uniform("x", -3, 3)));
+    });
+    assertThat(vm.canRunProperty().get()).as("no command yet").isFalse();
+    FxToolkit.setupFixture(() -> {
+      vm.setup().command().templateProperty().set("/usr/bin/python3 " + script + " {x}");
+      vm.setup().trialsProperty().set(6);
+      vm.setup().seedProperty().set("1");
+    });
+    assertThat(vm.canRunProperty().get()).isTrue();
+
+    FxToolkit.setupFixture(vm::run);
+    WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
+        && vm.statusProperty().get().startsWith("Run ended"));
+    assertThat(dialogs.errors).isEmpty();
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      List<FrozenTrial> trials = storage.trials(storage.studyId("cmd"));
+      assertThat(trials).hasSize(6).allSatisfy(t -> {
+        assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+        double x = (Double) t.params().get("x");
+        assertThat(t.value()).isCloseTo((x - 1) * (x - 1), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(t.intermediateValues()).hasSize(3);
+        assertThat(t.userAttrs()).containsEntry(CommandObjective.EXIT_STATUS_ATTR, 0);
+      });
+    }
+  }
+}
