@@ -97,4 +97,60 @@ class StudioCommandRunTest {
       });
     }
   }
+
+  @Test
+  void stopNowEndsRunningCommandTrialsAsFailAndLeavesNoProcessBehind() throws Exception {
+    Path pids = dir.resolve("pids");
+    Files.createDirectories(pids);
+    Path script = Files.writeString(dir.resolve("hang.py"), """
+        import os, subprocess, sys, time
+        child = subprocess.Popen(["sleep", "300"])
+        open(os.path.join(sys.argv[2], str(os.getpid())), "w").write(str(child.pid))
+        print('{"step": 0, "value": %s}' % sys.argv[1], flush=True)
+        time.sleep(300)
+        """);
+    FakeDialogs dialogs = new FakeDialogs();
+    Path file = dir.resolve("hang.db");
+    dialogs.filesToSave.add(file);
+    MainViewModel vm = window(dialogs);
+    FxToolkit.setupFixture(() -> {
+      vm.setup().studyNameProperty().set("hang");
+      vm.setup().objectiveProperty().set(CommandObjective.COMPONENT_NAME);
+      vm.space().load(SearchSpace.of(Hp.uniform("x", -3, 3)));
+      vm.setup().command().templateProperty().set("/usr/bin/python3 " + script + " {x} " + pids);
+      vm.setup().trialsProperty().set(10);
+      vm.setup().workersProperty().set(2);
+    });
+
+    FxToolkit.setupFixture(vm::run);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+      try (var listing = Files.list(pids)) {
+        return listing.count() == 2;
+      }
+    });
+    List<ProcessHandle> processes = new java.util.ArrayList<>();
+    try (var listing = Files.list(pids)) {
+      for (Path p : listing.toList()) {
+        processes.add(ProcessHandle.of(Long.parseLong(p.getFileName().toString())).orElseThrow());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Files.readString(p).isEmpty());
+        processes.add(ProcessHandle.of(Long.parseLong(Files.readString(p).trim())).orElseThrow());
+      }
+    }
+    FxToolkit.setupFixture(vm::stop);
+    assertThat(vm.stoppingProperty().get()).isTrue();
+    assertThat(vm.runningProperty().get()).as("Stop lets running trials finish").isTrue();
+    FxToolkit.setupFixture(vm::stop);  // again: stop now
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+
+    assertThat(vm.statusProperty().get()).startsWith("Run ended (cancelled): 2 trials");
+    assertThat(vm.noticeProperty().get().title()).isEqualTo("Run ended: cancelled");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> processes.stream().noneMatch(ProcessHandle::isAlive));
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      List<FrozenTrial> trials = storage.trials(storage.studyId("hang"));
+      assertThat(trials).hasSize(2).allSatisfy(t -> {
+        assertThat(t.state()).isEqualTo(TrialState.FAIL);
+        assertThat(t.failReason()).isPresent();
+      });
+    }
+  }
 }
