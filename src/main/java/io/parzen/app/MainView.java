@@ -54,7 +54,7 @@ public final class MainView {
     panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
         resultTabs);
     bindSelectedTab();
-    panels.setDividerPositions(viewModel.preferences().dividers("main", 0.19, 0.62));
+    panels.setDividerPositions(viewModel.preferences().dividers("main", 0.22, 0.62));
     panels.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
         viewModel.preferences().setDividers("main", panels.getDividerPositions())));
     status.textProperty().bind(viewModel.statusProperty());
