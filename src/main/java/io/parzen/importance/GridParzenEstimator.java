@@ -109,15 +109,29 @@ final class GridParzenEstimator {
       }
       return pdf;
     }
-    double sigma = scottSigma(at, counts, total);
-    double high = size - 1;
-    for (int j = 0; j <= kernels; j++) {
-      double mu = j < kernels ? at[j] : high / 2;
-      double s = j < kernels ? Math.max(sigma, SIGMA_MIN) : high + 1;
-      double norm = mass((-0.5 - mu) / s, (high + 0.5 - mu) / s);
+    // Observation kernels sit on grid points and share one width, so the mass a kernel puts on a
+    // grid point depends only on their distance: tabulate the upper tail once.
+    double sigma = Math.max(scottSigma(at, counts, total), SIGMA_MIN);
+    double[] tail = new double[size + 1];
+    for (int d = 0; d <= size; d++) {
+      tail[d] = 0.5 * Erf.erfc((d + 0.5) / sigma / SQRT2);  // P(Z > (d + 1/2) / sigma)
+    }
+    for (int j = 0; j < kernels; j++) {
+      int mu = at[j];
+      double norm = 1 - tail[mu] - tail[size - 1 - mu];
       for (int i = 0; i < size; i++) {
-        pdf[i] += weight[j] * mass((i - 0.5 - mu) / s, (i + 0.5 - mu) / s) / norm;
+        int d = Math.abs(i - mu);
+        double mass = d == 0 ? 1 - 2 * tail[0] : tail[d - 1] - tail[d];
+        pdf[i] += weight[j] * mass / norm;
       }
+    }
+    // The prior kernel: centred on the range, as wide as the grid.
+    double high = size - 1;
+    double mu = high / 2;
+    double s = high + 1;
+    double norm = mass((-0.5 - mu) / s, (high + 0.5 - mu) / s);
+    for (int i = 0; i < size; i++) {
+      pdf[i] += weight[kernels] * mass((i - 0.5 - mu) / s, (i + 0.5 - mu) / s) / norm;
     }
     return pdf;
   }

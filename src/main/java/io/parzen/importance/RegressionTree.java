@@ -56,17 +56,24 @@ final class RegressionTree {
   }
 
   private static final class Builder {
-    private final double[][] x;
-    private final double[] y;
-    private final int[] weights;
     private final int maxDepth;
     private final int minSamplesSplit;
     private final int minSamplesLeaf;
     private final SplittableRandom rng;
     private final int features;
-    /** Per feature, the in-bag samples; each node owns the same range in every row. */
+    /**
+     * Per feature, the in-bag samples sorted by it within each node, with their feature value,
+     * target and weight alongside so that scans read memory in order; each node owns the same
+     * range in every row.
+     */
     private final int[][] samples;
+    private final double[][] sortedX;
+    private final double[][] sortedY;
+    private final double[][] sortedW;
     private final int[] buffer;
+    private final double[] bufferX;
+    private final double[] bufferY;
+    private final double[] bufferW;
     private final boolean[] goesLeft;
     private final int[] featureOrder;
 
@@ -79,9 +86,6 @@ final class RegressionTree {
 
     Builder(double[][] x, int[][] order, double[] y, int[] weights, int maxDepth, int minSamplesSplit,
         int minSamplesLeaf, SplittableRandom rng) {
-      this.x = x;
-      this.y = y;
-      this.weights = weights;
       this.maxDepth = maxDepth;
       this.minSamplesSplit = minSamplesSplit;
       this.minSamplesLeaf = minSamplesLeaf;
@@ -94,15 +98,25 @@ final class RegressionTree {
         }
       }
       samples = new int[features][inBag];
+      sortedX = new double[features][inBag];
+      sortedY = new double[features][inBag];
+      sortedW = new double[features][inBag];
       for (int f = 0; f < features; f++) {
         int k = 0;
         for (int i : order[f]) {
           if (weights[i] > 0) {
-            samples[f][k++] = i;
+            samples[f][k] = i;
+            sortedX[f][k] = x[f][i];
+            sortedY[f][k] = y[i];
+            sortedW[f][k] = weights[i];
+            k++;
           }
         }
       }
       buffer = new int[inBag];
+      bufferX = new double[inBag];
+      bufferY = new double[inBag];
+      bufferW = new double[inBag];
       goesLeft = new boolean[y.length];
       featureOrder = new int[features];
     }
@@ -166,17 +180,17 @@ final class RegressionTree {
      * returns where the right child's range starts, or -1 for a leaf.
      */
     private int split(int node, int start, int end, int depth) {
-      int[] rows = samples[0];
+      double[] ys = sortedY[0];
+      double[] ws = sortedW[0];
       double weightSum = 0;
       double ySum = 0;
       double yMin = Double.POSITIVE_INFINITY;
       double yMax = Double.NEGATIVE_INFINITY;
       for (int p = start; p < end; p++) {
-        int i = rows[p];
-        weightSum += weights[i];
-        ySum += weights[i] * y[i];
-        yMin = Math.min(yMin, y[i]);
-        yMax = Math.max(yMax, y[i]);
+        weightSum += ws[p];
+        ySum += ws[p] * ys[p];
+        yMin = Math.min(yMin, ys[p]);
+        yMax = Math.max(yMax, ys[p]);
       }
       double mean = ySum / weightSum;
       value[node] = mean;
@@ -187,8 +201,7 @@ final class RegressionTree {
       // Residuals about the node mean keep the split criterion exact for large offsets.
       double residualSum = 0;
       for (int p = start; p < end; p++) {
-        int i = rows[p];
-        residualSum += weights[i] * (y[i] - mean);
+        residualSum += ws[p] * (ys[p] - mean);
       }
       for (int f = 0; f < features; f++) {
         featureOrder[f] = f;
@@ -203,18 +216,18 @@ final class RegressionTree {
       int bestFeature = -1;
       int bestPos = -1;
       for (int f : featureOrder) {
-        int[] sorted = samples[f];
-        double[] xf = x[f];
-        if (!(xf[sorted[end - 1]] > xf[sorted[start]])) {
+        double[] xf = sortedX[f];
+        double[] yf = sortedY[f];
+        double[] wf = sortedW[f];
+        if (!(xf[end - 1] > xf[start])) {
           continue;  // Constant in this node.
         }
         double wLeft = 0;
         double sLeft = 0;
         for (int p = start + 1; p < end; p++) {
-          int prev = sorted[p - 1];
-          wLeft += weights[prev];
-          sLeft += weights[prev] * (y[prev] - mean);
-          if (!(xf[sorted[p]] > xf[prev]) || p - start < minSamplesLeaf || end - p < minSamplesLeaf) {
+          wLeft += wf[p - 1];
+          sLeft += wf[p - 1] * (yf[p - 1] - mean);
+          if (!(xf[p] > xf[p - 1]) || p - start < minSamplesLeaf || end - p < minSamplesLeaf) {
             continue;
           }
           double wRight = weightSum - wLeft;
@@ -230,39 +243,54 @@ final class RegressionTree {
       if (bestFeature < 0) {
         return -1;
       }
-      int[] sorted = samples[bestFeature];
-      double lo = x[bestFeature][sorted[bestPos - 1]];
-      double hi = x[bestFeature][sorted[bestPos]];
+      double lo = sortedX[bestFeature][bestPos - 1];
+      double hi = sortedX[bestFeature][bestPos];
       double t = lo / 2.0 + hi / 2.0;
       if (t == hi || Double.isInfinite(t)) {
         t = lo;
       }
       feature[node] = bestFeature;
       threshold[node] = t;
+      int[] sorted = samples[bestFeature];
       for (int p = start; p < end; p++) {
         goesLeft[sorted[p]] = p < bestPos;
       }
       for (int f = 0; f < features; f++) {
         if (f != bestFeature) {
-          partition(samples[f], start, end);
+          partition(f, start, end);
         }
       }
       return bestPos;
     }
 
-    /** Stable partition of {@code rows[start, end)}: samples going left first. */
-    private void partition(int[] rows, int start, int end) {
+    /** Stable partition of feature {@code f}'s rows {@code [start, end)}: samples going left first. */
+    private void partition(int f, int start, int end) {
+      int[] rows = samples[f];
+      double[] xs = sortedX[f];
+      double[] ys = sortedY[f];
+      double[] ws = sortedW[f];
       int l = start;
       int r = 0;
       for (int p = start; p < end; p++) {
         int i = rows[p];
         if (goesLeft[i]) {
-          rows[l++] = i;
+          rows[l] = i;
+          xs[l] = xs[p];
+          ys[l] = ys[p];
+          ws[l] = ws[p];
+          l++;
         } else {
-          buffer[r++] = i;
+          buffer[r] = i;
+          bufferX[r] = xs[p];
+          bufferY[r] = ys[p];
+          bufferW[r] = ws[p];
+          r++;
         }
       }
       System.arraycopy(buffer, 0, rows, l, r);
+      System.arraycopy(bufferX, 0, xs, l, r);
+      System.arraycopy(bufferY, 0, ys, l, r);
+      System.arraycopy(bufferW, 0, ws, l, r);
     }
   }
 }

@@ -81,12 +81,13 @@ class ImportanceVersusOptunaTest {
     ParamImportances ours = Importance.fanova(trials, direction, FanovaOptions.seeded(0));
     String both = "ours " + rounded(ours.asMap()) + ", Optuna " + optuna.version() + " " + rounded(optuna.importances());
     assertThat(ours.asMap().keySet()).as(both).containsExactlyInAnyOrderElementsOf(optuna.importances().keySet());
-    // Parameters that matter (over 5 %) come in the same order; every value is within 0.1.
+    // Parameters that matter (over 5 %) come in the same order; every value is within 0.05 (seeds of
+    // either forest move values by about 0.01).
     List<String> theirs = optuna.importances().entrySet().stream().filter(e -> e.getValue() > 0.05)
         .map(Map.Entry::getKey).toList();
     assertThat(ours.ranking().subList(0, theirs.size())).as(both).isEqualTo(theirs);
     for (Map.Entry<String, Double> e : optuna.importances().entrySet()) {
-      assertThat(ours.importance(e.getKey()).getAsDouble()).as(both).isCloseTo(e.getValue(), within(0.1));
+      assertThat(ours.importance(e.getKey()).getAsDouble()).as(both).isCloseTo(e.getValue(), within(0.05));
     }
   }
 

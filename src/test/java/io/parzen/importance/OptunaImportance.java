@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * the given trials. {@code -Dparzen.optunaPath=DIR} puts another Optuna (a source checkout) first
  * on the Python path, to compare with a newer Optuna than Debian's.
  */
-final class OptunaImportance {
+public final class OptunaImportance {
 
   static final String REQUIRE_ENV = "PARZEN_REQUIRE_OPTUNA";
   static final Path PYTHON = Path.of(System.getProperty("parzen.python", "/usr/bin/python3"));
@@ -36,11 +36,11 @@ final class OptunaImportance {
 
   private OptunaImportance() {}
 
-  /** Optuna's normalised importances, its version and the seconds its evaluator took. */
-  record Result(String version, Map<String, Double> importances, double seconds) {}
+  /** Optuna's normalised importances, its version and the wall and CPU seconds its evaluator took. */
+  public record Result(String version, Map<String, Double> importances, double seconds, double cpuSeconds) {}
 
   /** Why Optuna with scikit-learn cannot run here, or {@code null} when it can. */
-  static String missing() {
+  public static String missing() {
     if (!Files.isExecutable(PYTHON)) {
       return PYTHON + " does not exist or is not executable";
     }
@@ -70,7 +70,7 @@ final class OptunaImportance {
   }
 
   /** Writes the trials Optuna reads: internal parameter values, distributions as Optuna's JSON. */
-  static void writeTrials(Path file, List<FrozenTrial> trials, StudyDirection direction) throws IOException {
+  public static void writeTrials(Path file, List<FrozenTrial> trials, StudyDirection direction) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("direction", direction == StudyDirection.MAXIMIZE ? "maximize" : "minimize");
     ArrayNode array = root.putArray("trials");
@@ -94,7 +94,7 @@ final class OptunaImportance {
    * Optuna's importances of {@code trials}; {@code null} when this Optuna lacks the evaluator
    * (exit status 3). Throws with the script's output when it fails otherwise.
    */
-  static Result run(Path dir, List<FrozenTrial> trials, StudyDirection direction, String evaluator, long seed,
+  public static Result run(Path dir, List<FrozenTrial> trials, StudyDirection direction, String evaluator, long seed,
       Duration timeout) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path data = Files.createTempFile(dir, "trials", ".json");
@@ -131,7 +131,8 @@ final class OptunaImportance {
       Map.Entry<String, JsonNode> e = it.next();
       importances.put(e.getKey(), e.getValue().asDouble());
     }
-    return new Result(json.get("version").asText(), importances, json.get("seconds").asDouble());
+    return new Result(json.get("version").asText(), importances, json.get("seconds").asDouble(),
+        json.get("cpu_seconds").asDouble());
   }
 
   private static ProcessBuilder process(List<String> command, Path dir) {
