@@ -58,6 +58,16 @@ public final class ImportanceBench {
     Duration limit = Duration.ofSeconds(Integer.getInteger("optunaLimit", 900));
     String missing = withOptuna ? OptunaImportance.missing() : "skipped";
     Path dir = Files.createTempDirectory("importance-bench");
+    try {
+      run(sizes, repeats, missing, limit, dir);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void run(int[] sizes, int repeats, String missing, Duration limit, Path dir) throws Exception {
 
     System.out.printf(Locale.ROOT, "Random trials of %d float parameters, f = sum_k w_k sin(3 x_k) + x0 x1;"
         + " %d cores; Optuna: %s%n%n", PARAMS, Runtime.getRuntime().availableProcessors(),
