@@ -12,7 +12,8 @@ import java.util.Deque;
  * <p>Bounds are handled by projection: variables at a bound whose gradient pushes outwards are
  * held fixed for the step, the L-BFGS direction is computed for the others, and a backtracking
  * line search along the projected path accepts the first step meeting the Armijo condition. A
- * non-finite function value counts as a failed step (the line search backs off), so objectives
+ * failed step is shortened to the minimum of a quadratic fitted along the path (at most by a
+ * factor of ten); a non-finite function value counts as a failed step (halved), so objectives
  * may return {@code NaN} where they are undefined (a Cholesky factorisation that fails).
  * Iteration stops when the projected gradient's largest component is at most {@code pgtol}
  * (scipy's {@code pgtol}/{@code gtol}), when the value stops decreasing (relative change below
@@ -100,11 +101,12 @@ final class BoundedLbfgs {
           decrease += g[i] * (xNew[i] - x[i]);
         }
         fNew = f.valueAndGradient(xNew, gNew);
-        if (Double.isFinite(fNew) && allFinite(gNew) && fNew <= fx + ARMIJO * Math.min(decrease, 0)) {
+        boolean finite = Double.isFinite(fNew) && allFinite(gNew);
+        if (finite && fNew <= fx + ARMIJO * Math.min(decrease, 0)) {
           accepted = true;
           break;
         }
-        step *= 0.5;
+        step = finite ? backtrack(step, fx, slope, fNew) : 0.5 * step;
       }
       if (!accepted) {
         if (memory.isEmpty()) {
@@ -135,6 +137,16 @@ final class BoundedLbfgs {
       }
     }
     return new Result(x, fx, maxIterations, projectedGradientNorm(x, g) <= pgtol);
+  }
+
+  /**
+   * The next, shorter step after {@code step} failed: the minimum of the quadratic through the
+   * value and slope at 0 and the value at {@code step}, kept within {@code [0.1, 0.5] * step}.
+   */
+  static double backtrack(double step, double f0, double slope, double fStep) {
+    double curvature = (fStep - f0 - slope * step) / (step * step);
+    double minimum = curvature > 0 ? -slope / (2 * curvature) : 0.5 * step;
+    return Math.min(0.5 * step, Math.max(0.1 * step, minimum));
   }
 
   /** The two-loop recursion: {@code d = -H g} over the free variables, zero elsewhere. */
