@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * parameters are modelled in log space, ints and stepped floats on their grids, categorical
  * parameters with a Hamming-distance kernel ({@link GpSearchSpace}). Parameters outside it
  * (conditional ones) and multi-objective studies are sampled by a seeded {@link RandomSampler};
- * the first time that happens after the startup trials, a warning names the parameter.
+ * the first time that happens after the startup trials, a warning names the parameter. The
+ * normal, log-normal and weighted priors of a declared space shape the random startup trials
+ * only; the GP treats every range as uniform, as Optuna's does.
  *
  * <p>Cost: fitting is cubic in the number of trials, so when more than {@value #MAX_FIT_TRIALS}
  * trials are COMPLETE the GP is fitted to the {@value #MAX_FIT_TRIALS} of them that are the best
@@ -60,12 +62,13 @@ public final class GpSampler implements Sampler {
   private final Long seed;
   private final int nStartupTrials;
   private final RandomSampler independent;
+  /** Parameters already warned about as sampled independently. */
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   // Guarded by this.
   private final SplittableRandom rng;
   private List<String> fittedNames;
   private GaussianProcess.Hyperparameters fitted;
-  private final Set<String> warned = new HashSet<>();
   private boolean warnedMultiObjective;
 
   /** A sampler with Optuna's defaults, seeded from the system's entropy. */
@@ -263,11 +266,9 @@ public final class GpSampler implements Sampler {
     // Before the startup trials are done every parameter is independent: no warning then.
     if (!study.isMultiObjective()
         && study.trials(EnumSet.of(TrialState.COMPLETE)).size() >= Math.max(1, nStartupTrials)) {
-      synchronized (this) {
-        if (warned.add(name)) {
-          LOG.warn("GpSampler samples \"{}\" ({}) independently with a RandomSampler: it is not in every"
-              + " COMPLETE trial, and the GP covers only the parameters all of them share", name, distribution.describe());
-        }
+      if (warned.add(name)) {
+        LOG.warn("GpSampler samples \"{}\" ({}) independently with a RandomSampler: it is not in every"
+            + " COMPLETE trial, and the GP covers only the parameters all of them share", name, distribution.describe());
       }
     }
     return independent.sampleIndependent(study, trial, name, distribution);

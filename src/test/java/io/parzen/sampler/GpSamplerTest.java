@@ -84,7 +84,7 @@ class GpSamplerTest {
     BenchmarkFunction f = BenchmarkFunctions.hartmann6();
     double gp = medianGap(f, GpSampler::new, 5, 40, "GP");
     double random = medianGap(f, RandomSampler::new, 5, 40, "random");
-    assertThat(gp).isLessThan(0.5 * random);
+    assertThat(gp).isLessThan(0.25 * random);
   }
 
   @Test
