@@ -347,10 +347,7 @@ final class GaussianProcess {
   static boolean cholesky(double[] a, int n) {
     for (int j = 0; j < n; j++) {
       int rj = j * n;
-      double sum = a[rj + j];
-      for (int c = 0; c < j; c++) {
-        sum -= a[rj + c] * a[rj + c];
-      }
+      double sum = a[rj + j] - dot(a, rj, a, rj, j);
       if (!(sum > 0)) {
         return false;
       }
@@ -358,14 +355,29 @@ final class GaussianProcess {
       a[rj + j] = diag;
       for (int i = j + 1; i < n; i++) {
         int ri = i * n;
-        double v = a[ri + j];
-        for (int c = 0; c < j; c++) {
-          v -= a[ri + c] * a[rj + c];
-        }
-        a[ri + j] = v / diag;
+        a[ri + j] = (a[ri + j] - dot(a, ri, a, rj, j)) / diag;
       }
     }
     return true;
+  }
+
+  /** {@code sum_k x[xOff + k] * y[yOff + k]} for {@code k < length}, with four accumulators (the JIT does not reorder floating-point sums). */
+  static double dot(double[] x, int xOff, double[] y, int yOff, int length) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < length; k += 4) {
+      s0 += x[xOff + k] * y[yOff + k];
+      s1 += x[xOff + k + 1] * y[yOff + k + 1];
+      s2 += x[xOff + k + 2] * y[yOff + k + 2];
+      s3 += x[xOff + k + 3] * y[yOff + k + 3];
+    }
+    for (; k < length; k++) {
+      s0 += x[xOff + k] * y[yOff + k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Solves {@code L v = b} in place ({@code L} the lower triangle of {@code l}). */
@@ -400,10 +412,7 @@ final class GaussianProcess {
       int rj = j * n;
       for (int i = j; i < n; i++) {
         int ri = i * n;
-        double v = i == j ? 1 : 0;
-        for (int c = j; c < i; c++) {
-          v -= l[ri + c] * u[rj + c];
-        }
+        double v = (i == j ? 1 : 0) - dot(l, ri + j, u, rj + j, i - j);
         u[rj + i] = v / l[ri + i];
       }
     }
@@ -412,10 +421,7 @@ final class GaussianProcess {
       int ra = a * n;
       for (int b = 0; b <= a; b++) {
         int rb = b * n;
-        double sum = 0;
-        for (int i = a; i < n; i++) {
-          sum += u[ra + i] * u[rb + i];
-        }
+        double sum = dot(u, ra + a, u, rb + a, n - a);
         out[ra + b] = sum;
         out[rb + a] = sum;
       }
