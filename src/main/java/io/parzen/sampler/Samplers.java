@@ -11,12 +11,14 @@ import java.util.Map;
  * study's declared space) and {@code qmc} (option {@code sequence}: {@code sobol}, the default, or
  * {@code halton}) and {@code cmaes} (options {@code sigma0}: the initial step size as a fraction of
  * each parameter's range, default 1/6, and {@code popsize}: the initial population, default
- * {@code 4 + floor(3 ln d)}). The option {@code seed} (a whole number) fixes a sampler's draws.
+ * {@code 4 + floor(3 ln d)}) and {@code gp} (Gaussian-process Bayesian optimisation; option
+ * {@code n_startup_trials}: random trials before the GP starts, default 10). The option
+ * {@code seed} (a whole number) fixes a sampler's draws.
  */
 public final class Samplers {
 
   /** The names {@link #create} knows, the recommended one first. */
-  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes");
+  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp");
 
   private Samplers() {}
 
@@ -46,6 +48,8 @@ public final class Samplers {
       }
       case "cmaes":
         return new CmaEsSampler(seed, sigma0(options.get("sigma0")), popsize(options.get("popsize")), 0);
+      case "gp":
+        return new GpSampler(seed, gpStartupTrials(options.get("n_startup_trials")));
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
     }
@@ -109,6 +113,26 @@ public final class Samplers {
       throw new IllegalArgumentException("cmaes popsize (" + value + ") must be between 2 and 100000");
     }
     return (int) popsize;
+  }
+
+  private static int gpStartupTrials(Object value) {
+    if (value == null) {
+      return GpSampler.DEFAULT_STARTUP_TRIALS;
+    }
+    long trials;
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      trials = n.longValue();
+    } else {
+      try {
+        trials = Long.parseLong(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("gp n_startup_trials \"" + value + "\" is not a whole number", e);
+      }
+    }
+    if (trials < 0 || trials > 1_000_000) {
+      throw new IllegalArgumentException("gp n_startup_trials (" + value + ") must be between 0 and 1000000");
+    }
+    return (int) trials;
   }
 
   private static Long seed(Object value) {
