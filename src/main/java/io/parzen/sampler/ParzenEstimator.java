@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
  * probabilities (uniform unless the declared parameter carries weights).
  *
  * <p>Values are in Optuna's internal representation (the choice index for categoricals).
- * Immutable; sampling uses the generator it is given.
+ * Immutable; sampling uses the generator it is given. The per-kernel methods ({@link
+ * #sampleKernel}, {@link #logKernel}) let {@link MultivariateParzenEstimator} combine one
+ * estimator per parameter into a product kernel that shares the mixture weights.
  */
 abstract class ParzenEstimator {
 
@@ -46,11 +48,21 @@ abstract class ParzenEstimator {
    * from {@code distribution}, whose prior shape is {@code prior}.
    */
   static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings) {
+    return of(observations, distribution, prior, settings, Double.NaN);
+  }
+
+  /**
+   * As {@link #of(double[], Distribution, Prior, Settings)}; when {@code sigma0} is a number,
+   * numerical kernels get Optuna's multivariate bandwidth {@code sigma0 * range} (magic-clipped)
+   * instead of the univariate neighbour rule.
+   */
+  static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings,
+      double sigma0) {
     double[] mixture = mixtureWeights(observations.length, settings);
     if (distribution instanceof CategoricalDistribution c) {
       return new Categorical(observations, c, prior, settings.priorWeight(), mixture);
     }
-    return Numerical.of(observations, distribution, prior, settings, mixture);
+    return Numerical.of(observations, distribution, prior, settings, mixture, sigma0);
   }
 
   /** Optuna's mixture weights: the weights function for the observations, then the prior weight. */
@@ -112,8 +124,21 @@ abstract class ParzenEstimator {
     return last;
   }
 
+  /** The number of kernels, the prior's included. */
+  int kernels() {
+    return mixture.length;
+  }
+
   /** One draw, as an internal value of the distribution. */
-  abstract double sample(RandomGenerator rng);
+  double sample(RandomGenerator rng) {
+    return sampleKernel(pickKernel(rng), rng);
+  }
+
+  /** One draw from kernel {@code k} alone, as an internal value. */
+  abstract double sampleKernel(int k, RandomGenerator rng);
+
+  /** The log density (log probability for discrete values) of kernel {@code k} alone at {@code x}. */
+  abstract double logKernel(int k, double x);
 
   /** The log density (log probability for discrete values) of the internal value {@code x}. */
   abstract double logPdf(double x);
@@ -131,6 +156,12 @@ abstract class ParzenEstimator {
     final double[] sigmas;
     /** log of each kernel's normal mass inside [adaptedLow, adaptedHigh]. */
     final double[] logNormalizers;
+    final double[] inverseSigmas;
+    /**
+     * Per kernel, the constant part of its weighted log density: {@code log w - log sigma - log Z
+     * - log sqrt(2 pi)} for continuous ranges, {@code log w - log Z} for stepped ones.
+     */
+    final double[] logCoefficients;
 
     private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
         double adaptedHigh, double[] mus, double[] sigmas, double[] mixture) {
@@ -143,14 +174,20 @@ abstract class ParzenEstimator {
       this.adaptedHigh = adaptedHigh;
       this.mus = mus;
       this.sigmas = sigmas;
-      this.logNormalizers = new double[mus.length];
-      for (int k = 0; k < mus.length; k++) {
+      int m = mus.length;
+      this.logNormalizers = new double[m];
+      this.inverseSigmas = new double[m];
+      this.logCoefficients = new double[m];
+      for (int k = 0; k < m; k++) {
         logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
+        inverseSigmas[k] = 1 / sigmas[k];
+        logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
+            : logMixture[k] - Math.log(sigmas[k]) - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
       }
     }
 
     static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
-        double[] mixture) {
+        double[] mixture, double sigma0) {
       double low;
       double high;
       double step;
@@ -182,7 +219,8 @@ abstract class ParzenEstimator {
         }
       }
       double range = aHigh - aLow;
-      double[] sigmas = bandwidths(mus, aLow, aHigh, settings);
+      double[] sigmas = Double.isNaN(sigma0) ? bandwidths(mus, aLow, aHigh, settings)
+          : multivariateBandwidths(mus.length, sigma0, aLow, aHigh, settings);
 
       // The prior kernel: the declared normal or log-normal prior when it lives in the kernels'
       // space, else Optuna's (the middle of the range, sigma = the range).
@@ -247,9 +285,20 @@ abstract class ParzenEstimator {
       return sigmas;
     }
 
+    /**
+     * Optuna's multivariate bandwidth: every kernel gets {@code sigma0 * range}, where {@code
+     * sigma0 = 0.2 n^(-1/(d+4))} (Scott's rule as in BOHB), then the magic clip.
+     */
+    static double[] multivariateBandwidths(int n, double sigma0, double low, double high, Settings settings) {
+      double range = high - low;
+      double minSigma = settings.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : EPS;
+      double[] sigmas = new double[n];
+      Arrays.fill(sigmas, Math.min(range, Math.max(minSigma, sigma0 * range)));
+      return sigmas;
+    }
+
     @Override
-    double sample(RandomGenerator rng) {
-      int k = pickKernel(rng);
+    double sampleKernel(int k, RandomGenerator rng) {
       double x = adaptedLow >= adaptedHigh ? adaptedLow
           : PriorSampling.truncatedNormal(mus[k], sigmas[k], adaptedLow, adaptedHigh, rng);
       if (logSpace) {
@@ -262,8 +311,28 @@ abstract class ParzenEstimator {
     }
 
     @Override
+    double logKernel(int k, double x) {
+      if (step > 0) {
+        double left = x - step / 2;
+        double right = x + step / 2;
+        if (logSpace) {
+          left = Math.log(left);
+          right = Math.log(right);
+        }
+        return TruncNorm.logMass((left - mus[k]) * inverseSigmas[k], (right - mus[k]) * inverseSigmas[k])
+            - logNormalizers[k];
+      }
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double z = (t - mus[k]) * inverseSigmas[k];
+      return TruncNorm.logPhi(z) - Math.log(sigmas[k]) - logNormalizers[k];
+    }
+
+    @Override
     double logPdf(double x) {
-      double[] terms = new double[mus.length];
+      TruncNorm.LogSum sum = new TruncNorm.LogSum();
       if (step > 0) {
         double left = x - step / 2;
         double right = x + step / 2;
@@ -272,20 +341,20 @@ abstract class ParzenEstimator {
           right = Math.log(right);
         }
         for (int k = 0; k < mus.length; k++) {
-          terms[k] = logMixture[k] + TruncNorm.logMass((left - mus[k]) / sigmas[k], (right - mus[k]) / sigmas[k])
-              - logNormalizers[k];
+          sum.add(logCoefficients[k]
+              + TruncNorm.logMass((left - mus[k]) * inverseSigmas[k], (right - mus[k]) * inverseSigmas[k]));
         }
-      } else {
-        double t = logSpace ? Math.log(x) : x;
-        if (!(t >= adaptedLow && t <= adaptedHigh)) {
-          return Double.NEGATIVE_INFINITY;
-        }
-        for (int k = 0; k < mus.length; k++) {
-          double z = (t - mus[k]) / sigmas[k];
-          terms[k] = logMixture[k] + TruncNorm.logPhi(z) - Math.log(sigmas[k]) - logNormalizers[k];
-        }
+        return sum.value();
       }
-      return TruncNorm.logSumExp(terms);
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      for (int k = 0; k < mus.length; k++) {
+        double z = (t - mus[k]) * inverseSigmas[k];
+        sum.add(logCoefficients[k] - 0.5 * z * z);
+      }
+      return sum.value();
     }
   }
 
@@ -335,8 +404,8 @@ abstract class ParzenEstimator {
     }
 
     @Override
-    double sample(RandomGenerator rng) {
-      double[] p = probabilities[pickKernel(rng)];
+    double sampleKernel(int k, RandomGenerator rng) {
+      double[] p = probabilities[k];
       double u = rng.nextDouble();
       double cumulative = 0;
       int last = 0;
@@ -353,13 +422,18 @@ abstract class ParzenEstimator {
     }
 
     @Override
+    double logKernel(int k, double x) {
+      return Math.log(probabilities[k][(int) x]);
+    }
+
+    @Override
     double logPdf(double x) {
       int c = (int) x;
-      double[] terms = new double[probabilities.length];
+      TruncNorm.LogSum sum = new TruncNorm.LogSum();
       for (int k = 0; k < probabilities.length; k++) {
-        terms[k] = logMixture[k] + Math.log(probabilities[k][c]);
+        sum.add(logMixture[k] + Math.log(probabilities[k][c]));
       }
-      return TruncNorm.logSumExp(terms);
+      return sum.value();
     }
   }
 }
