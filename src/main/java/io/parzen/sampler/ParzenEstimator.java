@@ -30,9 +30,17 @@ abstract class ParzenEstimator {
 
   static final double EPS = 1e-12;
 
-  /** Settings shared by the below and above estimators. */
+  /**
+   * Settings shared by the below and above estimators; {@code normalizers} (may be null)
+   * remembers kernel normalisers from one estimator to the next.
+   */
   record Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
-      IntFunction<double[]> weights) {}
+      IntFunction<double[]> weights, NormalizerCache normalizers) {
+
+    Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints, IntFunction<double[]> weights) {
+      this(priorWeight, considerMagicClip, considerEndpoints, weights, null);
+    }
+  }
 
   /** Mixture weights, normalised, prior last. */
   final double[] mixture;
@@ -40,7 +48,10 @@ abstract class ParzenEstimator {
 
   ParzenEstimator(double[] mixture) {
     this.mixture = mixture;
-    this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
+    this.logMixture = new double[mixture.length];
+    for (int k = 0; k < mixture.length; k++) {
+      logMixture[k] = Math.log(mixture[k]);
+    }
   }
 
   /**
@@ -162,9 +173,11 @@ abstract class ParzenEstimator {
      * - log sqrt(2 pi)} for continuous ranges, {@code log w - log Z} for stepped ones.
      */
     final double[] logCoefficients;
+    /** For continuous ranges with many kernels: a faster, equally exact way to sum them. */
+    private final KernelWindow window;
 
     private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
-        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture) {
+        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture, NormalizerCache normalizers) {
       super(mixture);
       this.low = low;
       this.high = high;
@@ -178,12 +191,25 @@ abstract class ParzenEstimator {
       this.logNormalizers = new double[m];
       this.inverseSigmas = new double[m];
       this.logCoefficients = new double[m];
-      for (int k = 0; k < m; k++) {
-        logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
-        inverseSigmas[k] = 1 / sigmas[k];
-        logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
-            : logMixture[k] - Math.log(sigmas[k]) - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
+      if (normalizers != null) {
+        normalizers.logMasses(mus, sigmas, adaptedLow, adaptedHigh, logNormalizers);
+      } else {
+        for (int k = 0; k < m; k++) {
+          logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
+        }
       }
+      double sigma = Double.NaN;
+      double logSigma = Double.NaN;
+      for (int k = 0; k < m; k++) {
+        if (sigmas[k] != sigma) {  // most kernels share the clipped width: one log for all of them
+          sigma = sigmas[k];
+          logSigma = Math.log(sigma);
+        }
+        inverseSigmas[k] = 1 / sigma;
+        logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
+            : logMixture[k] - logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
+      }
+      window = step > 0 ? null : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients);
     }
 
     static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
@@ -238,7 +264,7 @@ abstract class ParzenEstimator {
       double[] allSigmas = Arrays.copyOf(sigmas, n + 1);
       allMus[n] = priorMu;
       allSigmas[n] = Math.max(priorSigma, EPS);
-      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture);
+      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture, settings.normalizers());
     }
 
     /**
@@ -255,11 +281,7 @@ abstract class ParzenEstimator {
       int m = n + 1;
       double[] withPrior = Arrays.copyOf(mus, m);
       withPrior[n] = 0.5 * (low + high);
-      Integer[] order = new Integer[m];
-      for (int i = 0; i < m; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(withPrior[x], withPrior[y]));  // stable, like argsort
+      int[] order = sortedOrder(withPrior);
       double[] ext = new double[m + 2];
       ext[0] = low;
       for (int i = 0; i < m; i++) {
@@ -295,6 +317,42 @@ abstract class ParzenEstimator {
       double[] sigmas = new double[n];
       Arrays.fill(sigmas, Math.min(range, Math.max(minSigma, sigma0 * range)));
       return sigmas;
+    }
+
+    /**
+     * The indices of {@code values} in ascending order of value, equal values in index order (as a
+     * stable sort orders them; {@link Double#compare} order, so -0.0 before 0.0).
+     */
+    static int[] sortedOrder(double[] values) {
+      int n = values.length;
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      int[] buffer = new int[n];
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n - width; lo += 2 * width) {
+          int mid = lo + width;
+          int hi = Math.min(lo + 2 * width, n);
+          if (Double.compare(values[order[mid - 1]], values[order[mid]]) <= 0) {
+            continue;  // already in order
+          }
+          int i = lo;
+          int j = mid;
+          int k = lo;
+          while (i < mid && j < hi) {
+            buffer[k++] = Double.compare(values[order[j]], values[order[i]]) < 0 ? order[j++] : order[i++];
+          }
+          while (i < mid) {
+            buffer[k++] = order[i++];
+          }
+          while (j < hi) {
+            buffer[k++] = order[j++];
+          }
+          System.arraycopy(buffer, lo, order, lo, hi - lo);
+        }
+      }
+      return order;
     }
 
     @Override
@@ -349,6 +407,9 @@ abstract class ParzenEstimator {
       double t = logSpace ? Math.log(x) : x;
       if (!(t >= adaptedLow && t <= adaptedHigh)) {
         return Double.NEGATIVE_INFINITY;
+      }
+      if (window != null) {
+        return window.logPdf(t);
       }
       for (int k = 0; k < mus.length; k++) {
         double z = (t - mus[k]) * inverseSigmas[k];

@@ -12,7 +12,6 @@ import io.parzen.trial.FrozenTrial;
 import io.parzen.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -54,9 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class TpeSampler implements Sampler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TpeSampler.class);
-  private static final EnumSet<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
-  private static final EnumSet<TrialState> FINISHED_OR_RUNNING =
-      EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING);
 
   private final Long seed;
   private final int nStartupTrials;
@@ -69,9 +65,11 @@ public final class TpeSampler implements Sampler {
   private final SearchSpaceTracker spaces = new SearchSpaceTracker();
   /** The groups each trial's relative space was built from, by trial id, until it is sampled. */
   private final Map<Long, List<Map<String, Distribution>>> pendingGroups = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Splits of the trials being sampled, by trial id; empty ({@link #STARTUP}) during the startup trials. */
-  private final Map<Long, List<List<FrozenTrial>>> splits = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final List<List<FrozenTrial>> STARTUP = List.of();
+  /** The study's finished trials and parameter columns, brought up to date once per trial. */
+  private final TrialHistory history = new TrialHistory();
+  /** Splits of the trials being sampled, by trial id; {@link #STARTUP} during the startup trials. */
+  private final Map<Long, TrialHistory.Split> splits = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final TrialHistory.Split STARTUP = new TrialHistory.Split(null, List.of(), new int[0], new int[0], List.of());
   private final ParzenEstimator.Settings settings;
   private final String preset;
   private final RandomSampler random;
@@ -96,7 +94,8 @@ public final class TpeSampler implements Sampler {
     this.constantLiar = b.constantLiar;
     this.multivariate = b.multivariate;
     this.group = b.group;
-    this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights);
+    this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights,
+        new NormalizerCache());
     this.preset = b.preset;
     this.random = new RandomSampler(seed);
     // A stream separate from the random sampler's, as Optuna's TPE keeps its own generator.
@@ -177,7 +176,7 @@ public final class TpeSampler implements Sampler {
     if (searchSpace.isEmpty() || study.isMultiObjective()) {
       return Map.of();
     }
-    List<List<FrozenTrial>> split = splitFor(study, trial);
+    TrialHistory.Split split = historySplit(study, trial);
     if (split == null) {
       return Map.of();
     }
@@ -206,7 +205,7 @@ public final class TpeSampler implements Sampler {
    * that have every parameter of the space, candidates from {@code l}, the best by {@code log l -
    * log g}.
    */
-  private Map<String, Object> sampleJointly(Study study, List<List<FrozenTrial>> split, Map<String, Distribution> space) {
+  private Map<String, Object> sampleJointly(Study study, TrialHistory.Split split, Map<String, Distribution> space) {
     if (space.isEmpty()) {
       return Map.of();
     }
@@ -219,9 +218,9 @@ public final class TpeSampler implements Sampler {
       priors[j] = priorOf(study, names[j], distributions[j]);
     }
     MultivariateParzenEstimator below = MultivariateParzenEstimator.of(
-        jointObservations(split.get(0), names, distributions), distributions, priors, settings);
+        jointObservations(split.belowTrials(), names, distributions), distributions, priors, settings);
     MultivariateParzenEstimator above = MultivariateParzenEstimator.of(
-        jointObservations(split.get(1), names, distributions), distributions, priors, settings);
+        jointObservations(split.aboveTrials(), names, distributions), distributions, priors, settings);
     double[][] candidates = new double[nEiCandidates][];
     synchronized (rng) {
       for (int i = 0; i < nEiCandidates; i++) {
@@ -261,13 +260,13 @@ public final class TpeSampler implements Sampler {
       }
       return random.sampleIndependent(study, trial, name, distribution);
     }
-    List<List<FrozenTrial>> split = splitFor(study, trial);
+    TrialHistory.Split split = historySplit(study, trial);
     if (split == null) {
       return random.sampleIndependent(study, trial, name, distribution);
     }
     Prior prior = priorOf(study, name, distribution);
-    ParzenEstimator below = ParzenEstimator.of(observations(split.get(0), name, distribution), distribution, prior, settings);
-    ParzenEstimator above = ParzenEstimator.of(observations(split.get(1), name, distribution), distribution, prior, settings);
+    ParzenEstimator below = ParzenEstimator.of(split.belowObservations(name, distribution), distribution, prior, settings);
+    ParzenEstimator above = ParzenEstimator.of(split.aboveObservations(name, distribution), distribution, prior, settings);
 
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {
@@ -294,24 +293,25 @@ public final class TpeSampler implements Sampler {
   /**
    * The below/above split for {@code trial}, or {@code null} while the study is still in its
    * startup trials. It is the same for every parameter of a trial, so it is computed once per
-   * trial (from the study as it was at the trial's first suggestion) and dropped when the trial
-   * ends.
+   * trial (from the study as it was at the trial's first suggestion, read incrementally through
+   * {@link TrialHistory}) and dropped when the trial ends.
    */
   List<List<FrozenTrial>> splitFor(Study study, FrozenTrial trial) {
+    TrialHistory.Split split = historySplit(study, trial);
+    return split == null ? null : List.of(split.belowTrials(), split.aboveTrials());
+  }
+
+  private TrialHistory.Split historySplit(Study study, FrozenTrial trial) {
     if (splits.size() > 10_000) {
       splits.clear();  // Trials asked and never told would otherwise pile up.
     }
-    List<List<FrozenTrial>> split = splits.computeIfAbsent(trial.id(), id -> {
-      List<FrozenTrial> trials = study.trials(constantLiarActive() ? FINISHED_OR_RUNNING : FINISHED);
-      int n = 0;
-      for (FrozenTrial t : trials) {
-        if (t.state() != TrialState.RUNNING) {
-          n++;
-        }
-      }
-      return n < nStartupTrials ? STARTUP : split(trials, study.direction(), gamma.applyAsInt(n), trial.number());
+    TrialHistory.Split split = splits.computeIfAbsent(trial.id(), id -> {
+      history.update(study);
+      int n = history.finishedCount();
+      return n < nStartupTrials ? STARTUP
+          : history.split(study.direction(), gamma.applyAsInt(n), constantLiarActive(), trial.number());
     });
-    return split.isEmpty() ? null : split;
+    return split == STARTUP ? null : split;
   }
 
   @Override
@@ -415,10 +415,10 @@ public final class TpeSampler implements Sampler {
 
   /** The internal value of {@code name} in {@code t}, or NaN when it lacks it or {@code d} cannot hold it. */
   static double internalValue(FrozenTrial t, String name, Distribution d) {
-    if (!t.params().containsKey(name)) {
+    Object external = t.params().get(name);
+    if (external == null && !t.params().containsKey(name)) {
       return Double.NaN;
     }
-    Object external = t.params().get(name);
     if (d instanceof CategoricalDistribution c) {
       int index = c.indexOf(external);
       return index < 0 ? Double.NaN : index;
