@@ -47,9 +47,11 @@ final class KernelWindow {
 
   /**
    * A window over the kernels, or {@code null} when there are too few kernels or too few of them
-   * share the smallest width for a window to pay off.
+   * share the smallest width for a window to pay off. {@code order}, when not null, lists the
+   * kernels but the last (the prior) in ascending order of mean (any order among equal means), and
+   * saves sorting them again.
    */
-  static KernelWindow of(double[] mus, double[] sigmas, double[] inverseSigmas, double[] logCoefficients) {
+  static KernelWindow of(double[] mus, double[] sigmas, double[] inverseSigmas, double[] logCoefficients, int[] order) {
     int m = mus.length;
     if (m < MIN_KERNELS) {
       return null;
@@ -67,30 +69,49 @@ final class KernelWindow {
     if (narrowCount < m / 2) {
       return null;
     }
-    double[] narrowValues = new double[narrowCount];
-    int[] narrowIndex = new int[narrowCount];
+    int prior = m - 1;
+    boolean givenOrder = order != null;
+    if (givenOrder && sigmas[prior] == narrow) {
+      narrowCount--;  // with a given order the prior is always summed in full
+    }
+    if (order == null) {
+      double[] narrowValues = new double[narrowCount];
+      int[] narrowIndex = new int[narrowCount];
+      int a = 0;
+      for (int k = 0; k < m; k++) {
+        if (sigmas[k] == narrow) {
+          narrowValues[a] = mus[k];
+          narrowIndex[a++] = k;
+        }
+      }
+      int[] sorted = ParzenEstimator.Numerical.sortedOrder(narrowValues);
+      order = new int[narrowCount];
+      for (int i = 0; i < narrowCount; i++) {
+        order[i] = narrowIndex[sorted[i]];
+      }
+    }
+    boolean[] isNarrow = new boolean[m];
+    double[] sortedMus = new double[narrowCount];
+    double[] sortedCoefficients = new double[narrowCount];
+    int a = 0;
+    for (int k : order) {
+      if (sigmas[k] == narrow && !(givenOrder && k == prior)) {
+        isNarrow[k] = true;
+        sortedMus[a] = mus[k];
+        sortedCoefficients[a++] = logCoefficients[k];
+      }
+    }
     int wideCount = m - narrowCount;
     double[] wideMus = new double[wideCount];
     double[] wideInverse = new double[wideCount];
     double[] wideCoefficients = new double[wideCount];
-    int a = 0;
     int b = 0;
     for (int k = 0; k < m; k++) {
-      if (sigmas[k] == narrow) {
-        narrowValues[a] = mus[k];
-        narrowIndex[a++] = k;
-      } else {
+      if (!isNarrow[k]) {
         wideMus[b] = mus[k];
         wideInverse[b] = inverseSigmas[k];
         wideCoefficients[b++] = logCoefficients[k];
       }
-    }
-    int[] order = ParzenEstimator.Numerical.sortedOrder(narrowValues);
-    double[] sortedMus = new double[narrowCount];
-    double[] sortedCoefficients = new double[narrowCount];
-    for (int i = 0; i < narrowCount; i++) {
-      sortedMus[i] = narrowValues[order[i]];
-      sortedCoefficients[i] = logCoefficients[narrowIndex[order[i]]];
     }
     return new KernelWindow(sortedMus, sortedCoefficients, 1 / narrow, wideMus, wideInverse, wideCoefficients);
   }

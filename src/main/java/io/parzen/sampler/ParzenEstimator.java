@@ -177,7 +177,8 @@ abstract class ParzenEstimator {
     private final KernelWindow window;
 
     private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
-        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture, NormalizerCache normalizers) {
+        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture, NormalizerCache normalizers,
+        int[] observationOrder) {
       super(mixture);
       this.low = low;
       this.high = high;
@@ -209,7 +210,7 @@ abstract class ParzenEstimator {
         logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
             : logMixture[k] - logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
       }
-      window = step > 0 ? null : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients);
+      window = step > 0 ? null : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients, observationOrder);
     }
 
     static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
@@ -245,8 +246,14 @@ abstract class ParzenEstimator {
         }
       }
       double range = aHigh - aLow;
-      double[] sigmas = Double.isNaN(sigma0) ? bandwidths(mus, aLow, aHigh, settings)
-          : multivariateBandwidths(mus.length, sigma0, aLow, aHigh, settings);
+      int[] order = null;
+      double[] sigmas;
+      if (Double.isNaN(sigma0)) {
+        order = orderWithPrior(mus, aLow, aHigh);
+        sigmas = bandwidths(mus, order, aLow, aHigh, settings);
+      } else {
+        sigmas = multivariateBandwidths(mus.length, sigma0, aLow, aHigh, settings);
+      }
 
       // The prior kernel: the declared normal or log-normal prior when it lives in the kernels'
       // space, else Optuna's (the middle of the range, sigma = the range).
@@ -264,7 +271,8 @@ abstract class ParzenEstimator {
       double[] allSigmas = Arrays.copyOf(sigmas, n + 1);
       allMus[n] = priorMu;
       allSigmas[n] = Math.max(priorSigma, EPS);
-      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture, settings.normalizers());
+      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture, settings.normalizers(),
+          order);
     }
 
     /**
@@ -274,6 +282,18 @@ abstract class ParzenEstimator {
      * then clipped to {@code [range / min(100, 1 + nKernels), range]} (the magic clip).
      */
     static double[] bandwidths(double[] mus, double low, double high, Settings settings) {
+      return bandwidths(mus, orderWithPrior(mus, low, high), low, high, settings);
+    }
+
+    /** The order of the observations and Optuna's prior mean (index {@code n}, the range's middle). */
+    static int[] orderWithPrior(double[] mus, double low, double high) {
+      double[] withPrior = Arrays.copyOf(mus, mus.length + 1);
+      withPrior[mus.length] = 0.5 * (low + high);
+      return sortedOrder(withPrior);
+    }
+
+    /** {@link #bandwidths(double[], double, double, Settings)} given {@link #orderWithPrior}. */
+    private static double[] bandwidths(double[] mus, int[] order, double low, double high, Settings settings) {
       int n = mus.length;
       if (n == 0) {
         return new double[0];
@@ -281,7 +301,6 @@ abstract class ParzenEstimator {
       int m = n + 1;
       double[] withPrior = Arrays.copyOf(mus, m);
       withPrior[n] = 0.5 * (low + high);
-      int[] order = sortedOrder(withPrior);
       double[] ext = new double[m + 2];
       ext[0] = low;
       for (int i = 0; i < m; i++) {

@@ -73,7 +73,9 @@ class TpeSpeedPartsTest {
       }
       for (Distribution d : List.<Distribution>of(FloatDistribution.uniform(-5, 5), FloatDistribution.uniform(-5, 95))) {
         ParzenEstimator.Numerical pe = (ParzenEstimator.Numerical) ParzenEstimator.of(observations, d, Prior.UNIFORM, DEFAULTS);
-        KernelWindow window = KernelWindow.of(pe.mus, pe.sigmas, pe.inverseSigmas, pe.logCoefficients);
+        KernelWindow window = KernelWindow.of(pe.mus, pe.sigmas, pe.inverseSigmas, pe.logCoefficients, null);
+        KernelWindow presorted = KernelWindow.of(pe.mus, pe.sigmas, pe.inverseSigmas, pe.logCoefficients,
+            ParzenEstimator.Numerical.orderWithPrior(observations, pe.adaptedLow, pe.adaptedHigh));
         assertThat(window).as("n=%d", n).isNotNull();
         for (int i = 0; i < 200; i++) {
           double x = i < 100 ? rng.nextDouble(-5, 5) : 2 + 0.02 * rng.nextDouble();
@@ -83,10 +85,11 @@ class TpeSpeedPartsTest {
             full.add(pe.logCoefficients[k] - 0.5 * z * z);
           }
           assertThat(window.logPdf(x)).as("n=%d x=%s", n, x).isCloseTo(full.value(), within(1e-13));
+          assertThat(presorted.logPdf(x)).as("n=%d x=%s, presorted", n, x).isCloseTo(full.value(), within(1e-13));
         }
       }
     }
-    assertThat(KernelWindow.of(new double[10], new double[10], new double[10], new double[10])).isNull();
+    assertThat(KernelWindow.of(new double[10], new double[10], new double[10], new double[10], null)).isNull();
   }
 
   @Test
