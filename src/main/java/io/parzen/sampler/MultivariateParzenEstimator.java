@@ -80,12 +80,12 @@ final class MultivariateParzenEstimator {
 
   /** The joint log density (log probability in discrete dimensions) at {@code x}. */
   double logPdf(double[] x) {
+    double[] terms = logMixture.clone();
+    for (int j = 0; j < dimensions.length; j++) {
+      dimensions[j].addLogKernels(x[j], terms);
+    }
     TruncNorm.LogSum sum = new TruncNorm.LogSum();
-    for (int k = 0; k < logMixture.length; k++) {
-      double term = logMixture[k];
-      for (int j = 0; j < dimensions.length && term != Double.NEGATIVE_INFINITY; j++) {
-        term += dimensions[j].logKernel(k, x[j]);
-      }
+    for (double term : terms) {
       sum.add(term);
     }
     return sum.value();

@@ -151,6 +151,13 @@ abstract class ParzenEstimator {
   /** The log density (log probability for discrete values) of kernel {@code k} alone at {@code x}. */
   abstract double logKernel(int k, double x);
 
+  /** Adds {@link #logKernel logKernel(k, x)} to {@code sums[k]} for every kernel {@code k}. */
+  void addLogKernels(double x, double[] sums) {
+    for (int k = 0; k < sums.length; k++) {
+      sums[k] += logKernel(k, x);
+    }
+  }
+
   /** The log density (log probability for discrete values) of the internal value {@code x}. */
   abstract double logPdf(double x);
 
@@ -173,6 +180,8 @@ abstract class ParzenEstimator {
      * - log sqrt(2 pi)} for continuous ranges, {@code log w - log Z} for stepped ones.
      */
     final double[] logCoefficients;
+    /** Per kernel, {@code -log sigma - log Z - log sqrt(2 pi)}: its log density without the weight. */
+    private final double[] logKernelConstants;
     /** For continuous ranges with many kernels: a faster, equally exact way to sum them. */
     private final KernelWindow window;
 
@@ -192,6 +201,7 @@ abstract class ParzenEstimator {
       this.logNormalizers = new double[m];
       this.inverseSigmas = new double[m];
       this.logCoefficients = new double[m];
+      this.logKernelConstants = new double[m];
       if (normalizers != null) {
         normalizers.logMasses(mus, sigmas, adaptedLow, adaptedHigh, logNormalizers);
       } else {
@@ -207,10 +217,13 @@ abstract class ParzenEstimator {
           logSigma = Math.log(sigma);
         }
         inverseSigmas[k] = 1 / sigma;
+        logKernelConstants[k] = -logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
         logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
             : logMixture[k] - logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
       }
-      window = step > 0 ? null : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients, observationOrder);
+      // Multivariate dimensions (no order given) are only evaluated kernel by kernel.
+      window = step > 0 || observationOrder == null ? null
+          : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients, observationOrder);
     }
 
     static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
@@ -385,6 +398,23 @@ abstract class ParzenEstimator {
         x = low + Math.rint((x - low) / step) * step;
       }
       return Math.min(high, Math.max(low, x));
+    }
+
+    @Override
+    void addLogKernels(double x, double[] sums) {
+      if (step > 0) {
+        super.addLogKernels(x, sums);
+        return;
+      }
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        Arrays.fill(sums, Double.NEGATIVE_INFINITY);
+        return;
+      }
+      for (int k = 0; k < sums.length; k++) {
+        double z = (t - mus[k]) * inverseSigmas[k];
+        sums[k] += logKernelConstants[k] - 0.5 * z * z;
+      }
     }
 
     @Override
