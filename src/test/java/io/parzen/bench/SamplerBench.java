@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * System properties: {@code seeds} (default 20), {@code trials} (default 100), {@code parts}
  * ({@code quality,speed}), {@code optuna} ({@code false} to skip Optuna), {@code script} (path of
  * the Python script, default {@code bench/optuna_sampler_bench.py}), {@code samplers} (a comma
- * list of the quality and speed rows to run, such as {@code tpe,tpe-multivariate}; default all).
+ * list of the quality and speed rows to run, such as {@code tpe,tpe-multivariate}; default all),
+ * {@code optunaQuality} (a file holding the script's quality output from an earlier run, used
+ * instead of running it again).
  *
  * <p>Besides the names of {@link Samplers}, {@code tpe-multivariate} is {@code tpe} with {@code
  * multivariate=true} (Optuna: {@code TPESampler(multivariate=True)}).
@@ -99,8 +101,10 @@ public final class SamplerBench {
 
     if (parts.contains("quality")) {
       // Optuna runs on the other core while we run ours; the speed part runs alone.
-      CompletableFuture<String> optunaQuality = withOptuna
-          && !optunaSamplers.isEmpty()
+      String saved = System.getProperty("optunaQuality");
+      CompletableFuture<String> optunaQuality = saved != null
+          ? CompletableFuture.completedFuture(Files.readString(Path.of(saved)).strip())
+          : withOptuna && !optunaSamplers.isEmpty()
           ? python(python, script, "quality", Integer.toString(seeds), Integer.toString(trials),
               checkpoints[0] + "," + checkpoints[1] + "," + checkpoints[2], optunaSamplers)
           : CompletableFuture.completedFuture(null);
@@ -151,16 +155,17 @@ public final class SamplerBench {
       }
       speedSamplers.retainAll(samplers);
       List<String> optunaSpeed = speedSamplers.stream().filter(x -> x.startsWith("tpe")).toList();
-      Map<String, Map<Integer, Double>> ours = new LinkedHashMap<>();
+      Map<String, Map<Integer, double[]>> ours = new LinkedHashMap<>();
       for (String sampler : speedSamplers) {
-        Map<Integer, Double> bySize = new TreeMap<>();
+        Map<Integer, double[]> bySize = new TreeMap<>();
         for (int n : SPEED_SIZES) {
           if (sampler.equals("gp") && n > 1_000) {
             continue;
           }
-          double median = askTellMedian(sampler, n);
+          double[] median = askTellMedian(sampler, n);
           bySize.put(n, median);
-          System.err.printf(Locale.ROOT, "ours speed %s n=%d: %.3f ms%n", sampler, n, median * 1e3);
+          System.err.printf(Locale.ROOT, "ours speed %s n=%d: %.3f ms (CPU %.3f ms)%n", sampler, n, median[0] * 1e3,
+              median[1] * 1e3);
         }
         ours.put(sampler, bySize);
       }
@@ -187,7 +192,8 @@ public final class SamplerBench {
         }
       }
       System.out.printf(Locale.ROOT,
-          "%n### Sampler speed: one ask (%d floats) + tell, median of %d timings after warm-up, ms%n%n",
+          "%n### Sampler speed: one ask (%d floats) + tell, median of %d timings after warm-up, ms"
+              + " (ours: wall clock, and the thread's CPU time in brackets)%n%n",
           SPEED_PARAMS, SPEED_REPEATS);
       StringBuilder header = new StringBuilder("| sampler");
       StringBuilder rule = new StringBuilder("|---");
@@ -197,11 +203,12 @@ public final class SamplerBench {
       }
       System.out.println(header.append(" |"));
       System.out.println(rule.append("|"));
-      for (Map.Entry<String, Map<Integer, Double>> e : ours.entrySet()) {
+      for (Map.Entry<String, Map<Integer, double[]>> e : ours.entrySet()) {
         StringBuilder row = new StringBuilder("| ours " + e.getKey());
         for (int n : SPEED_SIZES) {
-          Double v = e.getValue().get(n);
-          row.append(" | ").append(v == null ? "not run" : String.format(Locale.ROOT, "%.3f", v * 1e3));
+          double[] v = e.getValue().get(n);
+          row.append(" | ").append(v == null ? "not run"
+              : String.format(Locale.ROOT, "%.3f (%.3f)", v[0] * 1e3, v[1] * 1e3));
         }
         System.out.println(row.append(" |"));
       }
@@ -336,8 +343,12 @@ public final class SamplerBench {
 
   // ---- speed
 
-  /** Median seconds of one ask (10 floats) + tell in a study pre-filled with {@code n} finished trials. */
-  static double askTellMedian(String samplerName, int n) {
+  /**
+   * Median seconds of one ask (10 floats) + tell in a study pre-filled with {@code n} finished
+   * trials: {wall clock, the thread's CPU time}. The CPU time is what the sampler costs on a machine
+   * whose other processes take turns on the cores; the wall clock is what a user waits.
+   */
+  static double[] askTellMedian(String samplerName, int n) {
     Study study = Study.builder().name("speed-" + samplerName + "-" + n).storage(new InMemoryStorage())
         .direction(StudyDirection.MINIMIZE).sampler(sampler(samplerName, 1L)).build();
     Map<String, Distribution> dists = new LinkedHashMap<>();
@@ -361,14 +372,19 @@ public final class SamplerBench {
     for (int i = 0; i < warmup; i++) {
       askTell(study);
     }
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double[] timings = new double[SPEED_REPEATS];
+    double[] cpu = new double[SPEED_REPEATS];
     for (int i = 0; i < SPEED_REPEATS; i++) {
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       askTell(study);
       timings[i] = (System.nanoTime() - start) / 1e9;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     }
     Arrays.sort(timings);
-    return quantile(timings, 0.5);
+    Arrays.sort(cpu);
+    return new double[] {quantile(timings, 0.5), quantile(cpu, 0.5)};
   }
 
   private static void askTell(Study study) {
