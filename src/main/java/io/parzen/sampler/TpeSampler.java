@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * trial, so it samples exactly as without it. Trials left RUNNING by a crashed worker count as bad
  * until the study's heartbeat check fails them.
  *
- * <p>Thread-safe: observations are read from the study and the random generator is shared under
- * a lock. A seeded sampler run by one worker gives the same trials every time.
+ * <p>Thread-safe: the study's finished trials are read incrementally into a {@link TrialHistory}
+ * (one study at a time; a sampler given another study starts over), each trial's split is taken
+ * once at its first suggestion, and the random generator is shared under a lock. A seeded sampler
+ * run by one worker gives the same trials every time.
  */
 public final class TpeSampler implements Sampler {
 
