@@ -69,11 +69,20 @@ abstract class ParzenEstimator {
    */
   static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings,
       double sigma0) {
+    return of(observations, null, distribution, prior, settings, sigma0);
+  }
+
+  /**
+   * As {@link #of(double[], Distribution, Prior, Settings)}, given the observations' indices in
+   * ascending order of value ({@code null} to sort them here), which saves sorting them again.
+   */
+  static ParzenEstimator of(double[] observations, int[] order, Distribution distribution, Prior prior,
+      Settings settings, double sigma0) {
     double[] mixture = mixtureWeights(observations.length, settings);
     if (distribution instanceof CategoricalDistribution c) {
       return new Categorical(observations, c, prior, settings.priorWeight(), mixture);
     }
-    return Numerical.of(observations, distribution, prior, settings, mixture, sigma0);
+    return Numerical.of(observations, order, distribution, prior, settings, mixture, sigma0);
   }
 
   /** Optuna's mixture weights: the weights function for the observations, then the prior weight. */
@@ -226,8 +235,8 @@ abstract class ParzenEstimator {
           : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients, observationOrder);
     }
 
-    static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
-        double[] mixture, double sigma0) {
+    static Numerical of(double[] observations, int[] givenOrder, Distribution distribution, Prior prior,
+        Settings settings, double[] mixture, double sigma0) {
       double low;
       double high;
       double step;
@@ -262,7 +271,10 @@ abstract class ParzenEstimator {
       int[] order = null;
       double[] sigmas;
       if (Double.isNaN(sigma0)) {
-        order = orderWithPrior(mus, aLow, aHigh);
+        order = givenOrder == null ? null : withPrior(mus, givenOrder, 0.5 * (aLow + aHigh));
+        if (order == null) {
+          order = orderWithPrior(mus, aLow, aHigh);
+        }
         sigmas = bandwidths(mus, order, aLow, aHigh, settings);
       } else {
         sigmas = multivariateBandwidths(mus.length, sigma0, aLow, aHigh, settings);
@@ -303,6 +315,46 @@ abstract class ParzenEstimator {
       double[] withPrior = Arrays.copyOf(mus, mus.length + 1);
       withPrior[mus.length] = 0.5 * (low + high);
       return sortedOrder(withPrior);
+    }
+
+    /**
+     * {@link #orderWithPrior} from {@code order}, the observations' indices in ascending order, by
+     * placing the prior's index after the values up to {@code priorMu}; {@code null} unless {@code
+     * order} is exactly what a stable sort of {@code mus} gives (checked, as the caller sorted the
+     * raw values and {@code mus} may be their logarithms, where distinct values can tie).
+     */
+    static int[] withPrior(double[] mus, int[] order, double priorMu) {
+      int n = mus.length;
+      if (order.length != n) {
+        return null;
+      }
+      int[] out = new int[n + 1];
+      boolean[] seen = new boolean[n];
+      int j = 0;
+      boolean priorPlaced = false;
+      for (int i = 0; i < n; i++) {
+        int k = order[i];
+        if (k < 0 || k >= n || seen[k]) {
+          return null;
+        }
+        seen[k] = true;
+        if (i > 0) {
+          int previous = order[i - 1];
+          int c = Double.compare(mus[previous], mus[k]);
+          if (c > 0 || c == 0 && previous > k) {
+            return null;
+          }
+        }
+        if (!priorPlaced && Double.compare(mus[k], priorMu) > 0) {
+          out[j++] = n;
+          priorPlaced = true;
+        }
+        out[j++] = k;
+      }
+      if (!priorPlaced) {
+        out[j] = n;
+      }
+      return out;
     }
 
     /** {@link #bandwidths(double[], double, double, Settings)} given {@link #orderWithPrior}. */

@@ -268,7 +268,9 @@ public final class TpeSampler implements Sampler {
     }
     Prior prior = priorOf(study, name, distribution);
     ParzenEstimator below = ParzenEstimator.of(split.belowObservations(name, distribution), distribution, prior, settings);
-    ParzenEstimator above = ParzenEstimator.of(split.aboveObservations(name, distribution), distribution, prior, settings);
+    TrialHistory.Observations aboveObservations = split.aboveObservationsInOrder(name, distribution);
+    ParzenEstimator above = ParzenEstimator.of(aboveObservations.values(), aboveObservations.order(), distribution, prior,
+        settings, Double.NaN);
 
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {

@@ -39,8 +39,18 @@ final class TrialHistory {
   private int finishedCount;
   /** RUNNING trials at the last update, by number. */
   private List<FrozenTrial> running = List.of();
-  /** Numeric parameter values by arrival, NaN where a trial lacks the parameter or it is not a number. */
-  private final Map<String, double[]> columns = new HashMap<>();
+  /** Numeric parameter columns by name, built on first use. */
+  private final Map<String, Column> columns = new HashMap<>();
+
+  /**
+   * One parameter's values by arrival (NaN where a trial lacks it or it is not a number) and the
+   * arrivals that have a value, sorted by (value, trial number), kept sorted as trials arrive.
+   */
+  private static final class Column {
+    double[] values;
+    int[] sorted;
+    int sortedCount;
+  }
 
   /** Reads what changed in {@code study} since the last call. */
   synchronized void update(Study study) {
@@ -83,14 +93,38 @@ final class TrialHistory {
     }
     System.arraycopy(byNumber, position, byNumber, position + 1, arrival - position);
     byNumber[position] = arrival;
-    for (Map.Entry<String, double[]> e : columns.entrySet()) {
-      double[] column = e.getValue();
-      if (column.length == arrival) {
-        column = Arrays.copyOf(column, 2 * arrival);
-        e.setValue(column);
+    for (Map.Entry<String, Column> e : columns.entrySet()) {
+      Column column = e.getValue();
+      if (column.values.length == arrival) {
+        column.values = Arrays.copyOf(column.values, 2 * arrival);
       }
-      column[arrival] = numeric(t, e.getKey());
+      double v = numeric(t, e.getKey());
+      column.values[arrival] = v;
+      if (!Double.isNaN(v)) {
+        insertSorted(column, arrival, v, t.number());
+      }
     }
+  }
+
+  private void insertSorted(Column column, int arrival, double v, int number) {
+    int lo = 0;
+    int hi = column.sortedCount;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int other = column.sorted[mid];
+      int c = Double.compare(column.values[other], v);
+      if (c < 0 || c == 0 && arrivals.get(other).number() < number) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (column.sorted.length == column.sortedCount) {
+      column.sorted = Arrays.copyOf(column.sorted, Math.max(64, 2 * column.sortedCount));
+    }
+    System.arraycopy(column.sorted, lo, column.sorted, lo + 1, column.sortedCount - lo);
+    column.sorted[lo] = arrival;
+    column.sortedCount++;
   }
 
   private static double numeric(FrozenTrial t, String name) {
@@ -178,18 +212,61 @@ final class TrialHistory {
     return new Split(this, List.copyOf(arrivals.subList(0, count)), belowArrivals, aboveArrivals, others);
   }
 
-  /** The column of {@code name}, built on first use; valid for every arrival before the split was taken. */
+  /** The values of {@code name} by arrival, built on first use; valid for every arrival before the split was taken. */
   private synchronized double[] column(String name) {
-    double[] column = columns.get(name);
+    return columnOf(name).values;
+  }
+
+  private Column columnOf(String name) {
+    Column column = columns.get(name);
     if (column == null) {
-      column = new double[Math.max(64, Integer.highestOneBit(Math.max(1, arrivals.size())) * 2)];
-      for (int i = 0; i < arrivals.size(); i++) {
-        column[i] = numeric(arrivals.get(i), name);
+      int count = arrivals.size();
+      column = new Column();
+      column.values = new double[Math.max(64, Integer.highestOneBit(Math.max(1, count)) * 2)];
+      for (int i = 0; i < count; i++) {
+        column.values[i] = numeric(arrivals.get(i), name);
       }
+      // Arrivals with a value in number order, then a stable sort by value: (value, number) order.
+      int[] withValue = new int[count];
+      double[] keys = new double[count];
+      int m = 0;
+      for (int i = 0; i < count; i++) {
+        int arrival = byNumber[i];
+        if (!Double.isNaN(column.values[arrival])) {
+          withValue[m] = arrival;
+          keys[m++] = column.values[arrival];
+        }
+      }
+      int[] order = ParzenEstimator.Numerical.sortedOrder(Arrays.copyOf(keys, m));
+      column.sorted = new int[Math.max(64, column.values.length)];
+      for (int i = 0; i < m; i++) {
+        column.sorted[i] = withValue[order[i]];
+      }
+      column.sortedCount = m;
       columns.put(name, column);
     }
     return column;
   }
+
+  /**
+   * The ascending order of {@code observations}, given for each arrival its index among them (or
+   * -1): a walk over the column's sorted arrivals, skipping those not in the split.
+   */
+  private synchronized int[] sortedIndices(String name, int[] indexOfArrival, int size) {
+    Column column = columnOf(name);
+    int[] order = new int[size];
+    int j = 0;
+    for (int i = 0; i < column.sortedCount && j < size; i++) {
+      int arrival = column.sorted[i];
+      if (arrival < indexOfArrival.length && indexOfArrival[arrival] >= 0) {
+        order[j++] = indexOfArrival[arrival];
+      }
+    }
+    return j == size ? order : null;
+  }
+
+  /** Observations in number order and, when known, their indices in ascending order of value. */
+  record Observations(double[] values, int[] order) {}
 
   /**
    * One trial's below/above split, fixed when it was taken: trials by arrival, the below and above
@@ -251,6 +328,32 @@ final class TrialHistory {
     /** The internal values of {@code name} in the above and running trials (by number). */
     double[] aboveObservations(String name, Distribution d) {
       return observations(above, running, name, d);
+    }
+
+    /**
+     * The above observations of a numerical parameter and their indices in ascending order of
+     * value ({@code null} when there is no cheap way to know it: categorical, running trials).
+     */
+    Observations aboveObservationsInOrder(String name, Distribution d) {
+      if (d instanceof CategoricalDistribution || !running.isEmpty()) {
+        return new Observations(aboveObservations(name, d), null);
+      }
+      double low = d instanceof io.parzen.space.FloatDistribution f ? f.low() : ((io.parzen.space.IntDistribution) d).low();
+      double high = d instanceof io.parzen.space.FloatDistribution f ? f.high() : ((io.parzen.space.IntDistribution) d).high();
+      double[] column = history.column(name);
+      double[] values = new double[above.length];
+      int[] indexOfArrival = new int[trials.size()];
+      Arrays.fill(indexOfArrival, -1);
+      int count = 0;
+      for (int arrival : above) {
+        double v = column[arrival];
+        if (v >= low && v <= high) {
+          indexOfArrival[arrival] = count;
+          values[count++] = v;
+        }
+      }
+      double[] observed = count == values.length ? values : Arrays.copyOf(values, count);
+      return new Observations(observed, history.sortedIndices(name, indexOfArrival, count));
     }
 
     private double[] observations(int[] arrivalsInOrder, List<FrozenTrial> extra, String name, Distribution d) {

@@ -93,6 +93,33 @@ class TpeSpeedPartsTest {
   }
 
   @Test
+  void aGivenOrderGivesTheSortedOrderWithThePrior() {
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + rng.nextInt(60);
+      double[] raw = new double[n];
+      for (int i = 0; i < n; i++) {
+        raw[i] = round % 2 == 0 ? 1 + rng.nextInt(8) : Math.exp(rng.nextDouble(-12, 0));  // ties, or logs
+      }
+      double[] mus = raw.clone();
+      if (round % 2 == 1) {
+        for (int i = 0; i < n; i++) {
+          mus[i] = Math.log(mus[i]);
+        }
+      }
+      int[] rawOrder = ParzenEstimator.Numerical.sortedOrder(raw);
+      double prior = round % 2 == 0 ? 4.5 : -6;
+      int[] expected = ParzenEstimator.Numerical.orderWithPrior(mus, prior - 1, prior + 1);
+      int[] actual = ParzenEstimator.Numerical.withPrior(mus, rawOrder, prior);
+      assertThat(actual).as("round %d", round).isEqualTo(expected);
+    }
+    // Not a sorted permutation: refused, so the caller sorts.
+    assertThat(ParzenEstimator.Numerical.withPrior(new double[] {2, 1}, new int[] {0, 1}, 0)).isNull();
+    assertThat(ParzenEstimator.Numerical.withPrior(new double[] {1, 1}, new int[] {1, 0}, 0)).isNull();
+    assertThat(ParzenEstimator.Numerical.withPrior(new double[] {1, 2}, new int[] {0, 0}, 0)).isNull();
+  }
+
+  @Test
   void rememberedNormalisersAreTheComputedOnes() {
     NormalizerCache cache = new NormalizerCache();
     SplittableRandom rng = new SplittableRandom(4);
@@ -156,8 +183,14 @@ class TpeSpeedPartsTest {
           String name = e.getKey().trim();
           assertThat(finishedOnly.belowObservations(name, e.getValue()))
               .isEqualTo(TpeSampler.observations(expectedFinished.get(0), name, e.getValue()));
-          assertThat(finishedOnly.aboveObservations(name, e.getValue()))
-              .isEqualTo(TpeSampler.observations(expectedFinished.get(1), name, e.getValue()));
+          double[] aboveValues = TpeSampler.observations(expectedFinished.get(1), name, e.getValue());
+          assertThat(finishedOnly.aboveObservations(name, e.getValue())).isEqualTo(aboveValues);
+          TrialHistory.Observations inOrder = finishedOnly.aboveObservationsInOrder(name, e.getValue());
+          assertThat(inOrder.values()).isEqualTo(aboveValues);
+          if (!(e.getValue() instanceof CategoricalDistribution)) {
+            assertThat(inOrder.order()).as("%s in order", e.getKey())
+                .isEqualTo(ParzenEstimator.Numerical.sortedOrder(aboveValues));
+          }
         }
       }
       study.tell(running, 1.0);
