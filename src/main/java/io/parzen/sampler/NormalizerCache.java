@@ -7,33 +7,29 @@ package io.parzen.sampler;
  * of a parameter is the same, so TPE computes each one once. Values are bit-for-bit those of
  * {@link TruncNorm#logMass}.
  *
- * <p>An open-addressing table that doubles as it fills, up to {@link #MAX_CAPACITY} entries, and
- * then starts over. Thread-safe.
+ * <p>An open-addressing table, one entry of five longs side by side (so a look-up touches one or
+ * two cache lines), that doubles as it fills up to {@link #MAX_CAPACITY} entries and then starts
+ * over. Thread-safe.
  */
 final class NormalizerCache {
 
   static final int MAX_CAPACITY = 1 << 21;
   private static final int INITIAL_CAPACITY = 1 << 10;
+  /** mu, sigma, low, high, value: the bits of each. A sigma of +0.0 (never a kernel's) marks a free slot. */
+  private static final int STRIDE = 5;
+  private static final long FREE = 0L;
 
-  private long[] mus;
-  private long[] sigmas;
-  private long[] lows;
-  private long[] highs;
-  private double[] values;
-  private boolean[] used;
+  private long[] table;
+  private int capacity;
   private int size;
 
   NormalizerCache() {
     allocate(INITIAL_CAPACITY);
   }
 
-  private void allocate(int capacity) {
-    mus = new long[capacity];
-    sigmas = new long[capacity];
-    lows = new long[capacity];
-    highs = new long[capacity];
-    values = new double[capacity];
-    used = new boolean[capacity];
+  private void allocate(int newCapacity) {
+    capacity = newCapacity;
+    table = new long[newCapacity * STRIDE];
     size = 0;
   }
 
@@ -44,31 +40,39 @@ final class NormalizerCache {
     for (int k = 0; k < kernelMus.length; k++) {
       long mu = Double.doubleToLongBits(kernelMus[k]);
       long sigma = Double.doubleToLongBits(kernelSigmas[k]);
-      int mask = used.length - 1;
+      if (sigma == FREE) {  // not a usable width; never cached
+        out[k] = TruncNorm.logMass((low - kernelMus[k]) / kernelSigmas[k], (high - kernelMus[k]) / kernelSigmas[k]);
+        continue;
+      }
+      int mask = capacity - 1;
       int slot = hash(mu, sigma, lowBits, highBits) & mask;
-      while (used[slot] && !(mus[slot] == mu && sigmas[slot] == sigma && lows[slot] == lowBits && highs[slot] == highBits)) {
+      while (true) {
+        int at = slot * STRIDE;
+        long s = table[at + 1];
+        if (s == FREE) {
+          break;
+        }
+        if (s == sigma && table[at] == mu && table[at + 2] == lowBits && table[at + 3] == highBits) {
+          break;
+        }
         slot = (slot + 1) & mask;
       }
-      if (used[slot]) {
-        out[k] = values[slot];
+      int at = slot * STRIDE;
+      if (table[at + 1] != FREE) {
+        out[k] = Double.longBitsToDouble(table[at + 4]);
         continue;
       }
       double value = TruncNorm.logMass((low - kernelMus[k]) / kernelSigmas[k], (high - kernelMus[k]) / kernelSigmas[k]);
       out[k] = value;
-      if (2 * (size + 1) > used.length) {
+      if (2 * (size + 1) > capacity) {
         grow();
-        mask = used.length - 1;
-        slot = hash(mu, sigma, lowBits, highBits) & mask;
-        while (used[slot]) {
-          slot = (slot + 1) & mask;
-        }
+        at = freeSlot(mu, sigma, lowBits, highBits) * STRIDE;
       }
-      used[slot] = true;
-      mus[slot] = mu;
-      sigmas[slot] = sigma;
-      lows[slot] = lowBits;
-      highs[slot] = highBits;
-      values[slot] = value;
+      table[at] = mu;
+      table[at + 1] = sigma;
+      table[at + 2] = lowBits;
+      table[at + 3] = highBits;
+      table[at + 4] = Double.doubleToLongBits(value);
       size++;
     }
   }
@@ -78,31 +82,28 @@ final class NormalizerCache {
     return size;
   }
 
+  private int freeSlot(long mu, long sigma, long low, long high) {
+    int mask = capacity - 1;
+    int slot = hash(mu, sigma, low, high) & mask;
+    while (table[slot * STRIDE + 1] != FREE) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
   private void grow() {
-    if (used.length >= MAX_CAPACITY) {
-      allocate(used.length);  // Full: forget everything rather than grow without bound.
+    if (capacity >= MAX_CAPACITY) {
+      allocate(capacity);  // Full: forget everything rather than grow without bound.
       return;
     }
-    long[] oldMus = mus;
-    long[] oldSigmas = sigmas;
-    long[] oldLows = lows;
-    long[] oldHighs = highs;
-    double[] oldValues = values;
-    boolean[] oldUsed = used;
-    allocate(oldUsed.length * 2);
-    int mask = used.length - 1;
-    for (int i = 0; i < oldUsed.length; i++) {
-      if (oldUsed[i]) {
-        int slot = hash(oldMus[i], oldSigmas[i], oldLows[i], oldHighs[i]) & mask;
-        while (used[slot]) {
-          slot = (slot + 1) & mask;
-        }
-        used[slot] = true;
-        mus[slot] = oldMus[i];
-        sigmas[slot] = oldSigmas[i];
-        lows[slot] = oldLows[i];
-        highs[slot] = oldHighs[i];
-        values[slot] = oldValues[i];
+    long[] old = table;
+    int oldCapacity = capacity;
+    allocate(oldCapacity * 2);
+    for (int i = 0; i < oldCapacity; i++) {
+      int from = i * STRIDE;
+      if (old[from + 1] != FREE) {
+        int at = freeSlot(old[from], old[from + 1], old[from + 2], old[from + 3]) * STRIDE;
+        System.arraycopy(old, from, table, at, STRIDE);
         size++;
       }
     }
