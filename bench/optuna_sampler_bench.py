@@ -3,10 +3,13 @@
 
 Standard library and Debian's python3-optuna 3.1 (with python3-cmaes) only.
 
-  /usr/bin/python3 bench/optuna_sampler_bench.py quality SEEDS TRIALS [CHECKPOINTS]
+  /usr/bin/python3 bench/optuna_sampler_bench.py quality SEEDS TRIALS [CHECKPOINTS [SAMPLERS]]
       prints one JSON object: {function: {sampler: [[best@c1, best@c2, ...] per seed]}}
-  /usr/bin/python3 bench/optuna_sampler_bench.py speed PARAMS REPEATS LIMIT_SECONDS N1 N2 ...
-      prints one JSON object: {"tpe": {"N": median seconds of one ask+tell, or null if not run}}
+  /usr/bin/python3 bench/optuna_sampler_bench.py speed PARAMS REPEATS LIMIT_SECONDS SAMPLERS N1 N2 ...
+      prints one JSON object: {sampler: {"N": median seconds of one ask+tell, or null if not run}}
+
+SAMPLERS is a comma list of the names below (tpe, tpe-multivariate, random, qmc, cmaes); quality
+runs all of them when it is absent.
 
 The functions are defined exactly as io.parzen.objective.BenchmarkFunctions defines them (same
 bounds, same formulas, same Hartmann6 constants), and the mixed space exactly as SamplerBench.mixed.
@@ -130,19 +133,21 @@ def function_objective(name):
 
 SAMPLERS = {
     "tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
+    "tpe-multivariate": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True),
     "random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
     "qmc": lambda seed: optuna.samplers.QMCSampler(seed=seed),
     "cmaes": lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
 }
 
 
-def quality(seeds, trials, checkpoints):
+def quality(seeds, trials, checkpoints, samplers):
     out = {}
     names = list(FUNCTIONS) + ["mixed"]
     for name in names:
         objective = mixed_objective if name == "mixed" else function_objective(name)
         out[name] = {}
-        for sampler_name, make in SAMPLERS.items():
+        for sampler_name in samplers:
+            make = SAMPLERS[sampler_name]
             runs = []
             for seed in range(1, seeds + 1):
                 study = optuna.create_study(sampler=make(seed), direction="minimize")
@@ -158,15 +163,19 @@ def quality(seeds, trials, checkpoints):
     return out
 
 
-def speed(params, repeats, limit_seconds, sizes):
-    """Median seconds of one ask (suggesting `params` floats) + tell with TPE at each study size."""
+def speed(params, repeats, limit_seconds, samplers, sizes):
+    return {name: speed_of(SAMPLERS[name], params, repeats, limit_seconds, sizes) for name in samplers}
+
+
+def speed_of(make, params, repeats, limit_seconds, sizes):
+    """Median seconds of one ask (suggesting `params` floats) + tell at each study size."""
     dists = {"x%d" % i: FloatDistribution(-5.0, 5.0) for i in range(params)}
     results = {}
     for n in sizes:
         budget_start = time.perf_counter()  # each size gets limit_seconds, pre-fill included
 
         rnd = random.Random(n)
-        study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=1), direction="minimize")
+        study = optuna.create_study(sampler=make(1), direction="minimize")
         prefill = []
         for _ in range(n):
             p = {k: rnd.uniform(-5.0, 5.0) for k in dists}
@@ -198,7 +207,7 @@ def speed(params, repeats, limit_seconds, sizes):
         results[str(n)] = {"median": statistics.median(timings), "count": len(timings)}
         print("optuna speed n=%d: %.4f s (%d timings)" % (n, results[str(n)]["median"], len(timings)),
               file=sys.stderr, flush=True)
-    return {"tpe": results}
+    return results
 
 
 def main():
@@ -206,12 +215,17 @@ def main():
     if mode == "quality":
         seeds, trials = int(sys.argv[2]), int(sys.argv[3])
         checkpoints = [int(c) for c in sys.argv[4].split(",")] if len(sys.argv) > 4 else [25, 50, trials]
-        print(json.dumps(quality(seeds, trials, checkpoints)))
+        samplers = sys.argv[5].split(",") if len(sys.argv) > 5 else list(SAMPLERS)
+        print(json.dumps(quality(seeds, trials, checkpoints, samplers)))
     elif mode == "speed":
         params, repeats, limit = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-        print(json.dumps(speed(params, repeats, limit, [int(n) for n in sys.argv[5:]])))
+        samplers = sys.argv[5].split(",")
+        print(json.dumps(speed(params, repeats, limit, samplers, [int(n) for n in sys.argv[6:]])))
     else:
-        raise SystemExit("usage: optuna_sampler_bench.py quality SEEDS TRIALS | speed PARAMS REPEATS LIMIT N...")
+        raise SystemExit(
+            "usage: optuna_sampler_bench.py quality SEEDS TRIALS [CHECKPOINTS [SAMPLERS]]"
+            " | speed PARAMS REPEATS LIMIT SAMPLERS N..."
+        )
 
 
 if __name__ == "__main__":

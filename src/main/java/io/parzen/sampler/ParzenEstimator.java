@@ -22,15 +22,25 @@ import java.util.random.RandomGenerator;
  * probabilities (uniform unless the declared parameter carries weights).
  *
  * <p>Values are in Optuna's internal representation (the choice index for categoricals).
- * Immutable; sampling uses the generator it is given.
+ * Immutable; sampling uses the generator it is given. The per-kernel methods ({@link
+ * #sampleKernel}, {@link #logKernel}) let {@link MultivariateParzenEstimator} combine one
+ * estimator per parameter into a product kernel that shares the mixture weights.
  */
 abstract class ParzenEstimator {
 
   static final double EPS = 1e-12;
 
-  /** Settings shared by the below and above estimators. */
+  /**
+   * Settings shared by the below and above estimators; {@code normalizers} (may be null)
+   * remembers kernel normalisers from one estimator to the next.
+   */
   record Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
-      IntFunction<double[]> weights) {}
+      IntFunction<double[]> weights, NormalizerCache normalizers) {
+
+    Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints, IntFunction<double[]> weights) {
+      this(priorWeight, considerMagicClip, considerEndpoints, weights, null);
+    }
+  }
 
   /** Mixture weights, normalised, prior last. */
   final double[] mixture;
@@ -38,7 +48,10 @@ abstract class ParzenEstimator {
 
   ParzenEstimator(double[] mixture) {
     this.mixture = mixture;
-    this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
+    this.logMixture = new double[mixture.length];
+    for (int k = 0; k < mixture.length; k++) {
+      logMixture[k] = Math.log(mixture[k]);
+    }
   }
 
   /**
@@ -46,11 +59,30 @@ abstract class ParzenEstimator {
    * from {@code distribution}, whose prior shape is {@code prior}.
    */
   static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings) {
+    return of(observations, distribution, prior, settings, Double.NaN);
+  }
+
+  /**
+   * As {@link #of(double[], Distribution, Prior, Settings)}; when {@code sigma0} is a number,
+   * numerical kernels get Optuna's multivariate bandwidth {@code sigma0 * range} (magic-clipped)
+   * instead of the univariate neighbour rule.
+   */
+  static ParzenEstimator of(double[] observations, Distribution distribution, Prior prior, Settings settings,
+      double sigma0) {
+    return of(observations, null, distribution, prior, settings, sigma0);
+  }
+
+  /**
+   * As {@link #of(double[], Distribution, Prior, Settings)}, given the observations' indices in
+   * ascending order of value ({@code null} to sort them here), which saves sorting them again.
+   */
+  static ParzenEstimator of(double[] observations, int[] order, Distribution distribution, Prior prior,
+      Settings settings, double sigma0) {
     double[] mixture = mixtureWeights(observations.length, settings);
     if (distribution instanceof CategoricalDistribution c) {
       return new Categorical(observations, c, prior, settings.priorWeight(), mixture);
     }
-    return Numerical.of(observations, distribution, prior, settings, mixture);
+    return Numerical.of(observations, order, distribution, prior, settings, mixture, sigma0);
   }
 
   /** Optuna's mixture weights: the weights function for the observations, then the prior weight. */
@@ -112,8 +144,28 @@ abstract class ParzenEstimator {
     return last;
   }
 
+  /** The number of kernels, the prior's included. */
+  int kernels() {
+    return mixture.length;
+  }
+
   /** One draw, as an internal value of the distribution. */
-  abstract double sample(RandomGenerator rng);
+  double sample(RandomGenerator rng) {
+    return sampleKernel(pickKernel(rng), rng);
+  }
+
+  /** One draw from kernel {@code k} alone, as an internal value. */
+  abstract double sampleKernel(int k, RandomGenerator rng);
+
+  /** The log density (log probability for discrete values) of kernel {@code k} alone at {@code x}. */
+  abstract double logKernel(int k, double x);
+
+  /** Adds {@link #logKernel logKernel(k, x)} to {@code sums[k]} for every kernel {@code k}. */
+  void addLogKernels(double x, double[] sums) {
+    for (int k = 0; k < sums.length; k++) {
+      sums[k] += logKernel(k, x);
+    }
+  }
 
   /** The log density (log probability for discrete values) of the internal value {@code x}. */
   abstract double logPdf(double x);
@@ -131,9 +183,20 @@ abstract class ParzenEstimator {
     final double[] sigmas;
     /** log of each kernel's normal mass inside [adaptedLow, adaptedHigh]. */
     final double[] logNormalizers;
+    final double[] inverseSigmas;
+    /**
+     * Per kernel, the constant part of its weighted log density: {@code log w - log sigma - log Z
+     * - log sqrt(2 pi)} for continuous ranges, {@code log w - log Z} for stepped ones.
+     */
+    final double[] logCoefficients;
+    /** Per kernel, {@code -log sigma - log Z - log sqrt(2 pi)}: its log density without the weight. */
+    private final double[] logKernelConstants;
+    /** For continuous ranges with many kernels: a faster, equally exact way to sum them. */
+    private final KernelWindow window;
 
     private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
-        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture) {
+        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture, NormalizerCache normalizers,
+        int[] observationOrder) {
       super(mixture);
       this.low = low;
       this.high = high;
@@ -143,14 +206,37 @@ abstract class ParzenEstimator {
       this.adaptedHigh = adaptedHigh;
       this.mus = mus;
       this.sigmas = sigmas;
-      this.logNormalizers = new double[mus.length];
-      for (int k = 0; k < mus.length; k++) {
-        logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
+      int m = mus.length;
+      this.logNormalizers = new double[m];
+      this.inverseSigmas = new double[m];
+      this.logCoefficients = new double[m];
+      this.logKernelConstants = new double[m];
+      if (normalizers != null) {
+        normalizers.logMasses(mus, sigmas, adaptedLow, adaptedHigh, logNormalizers);
+      } else {
+        for (int k = 0; k < m; k++) {
+          logNormalizers[k] = TruncNorm.logMass((adaptedLow - mus[k]) / sigmas[k], (adaptedHigh - mus[k]) / sigmas[k]);
+        }
       }
+      double sigma = Double.NaN;
+      double logSigma = Double.NaN;
+      for (int k = 0; k < m; k++) {
+        if (sigmas[k] != sigma) {  // most kernels share the clipped width: one log for all of them
+          sigma = sigmas[k];
+          logSigma = Math.log(sigma);
+        }
+        inverseSigmas[k] = 1 / sigma;
+        logKernelConstants[k] = -logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
+        logCoefficients[k] = step > 0 ? logMixture[k] - logNormalizers[k]
+            : logMixture[k] - logSigma - logNormalizers[k] - TruncNorm.LOG_SQRT_2PI;
+      }
+      // Multivariate dimensions (no order given) are only evaluated kernel by kernel.
+      window = step > 0 || observationOrder == null ? null
+          : KernelWindow.of(mus, sigmas, inverseSigmas, logCoefficients, observationOrder);
     }
 
-    static Numerical of(double[] observations, Distribution distribution, Prior prior, Settings settings,
-        double[] mixture) {
+    static Numerical of(double[] observations, int[] givenOrder, Distribution distribution, Prior prior,
+        Settings settings, double[] mixture, double sigma0) {
       double low;
       double high;
       double step;
@@ -182,7 +268,17 @@ abstract class ParzenEstimator {
         }
       }
       double range = aHigh - aLow;
-      double[] sigmas = bandwidths(mus, aLow, aHigh, settings);
+      int[] order = null;
+      double[] sigmas;
+      if (Double.isNaN(sigma0)) {
+        order = givenOrder == null ? null : withPrior(mus, givenOrder, 0.5 * (aLow + aHigh));
+        if (order == null) {
+          order = orderWithPrior(mus, aLow, aHigh);
+        }
+        sigmas = bandwidths(mus, order, aLow, aHigh, settings);
+      } else {
+        sigmas = multivariateBandwidths(mus.length, sigma0, aLow, aHigh, settings);
+      }
 
       // The prior kernel: the declared normal or log-normal prior when it lives in the kernels'
       // space, else Optuna's (the middle of the range, sigma = the range).
@@ -200,7 +296,8 @@ abstract class ParzenEstimator {
       double[] allSigmas = Arrays.copyOf(sigmas, n + 1);
       allMus[n] = priorMu;
       allSigmas[n] = Math.max(priorSigma, EPS);
-      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture);
+      return new Numerical(low, high, step, logSpace, aLow, aHigh, allMus, allSigmas, mixture, settings.normalizers(),
+          order);
     }
 
     /**
@@ -210,6 +307,58 @@ abstract class ParzenEstimator {
      * then clipped to {@code [range / min(100, 1 + nKernels), range]} (the magic clip).
      */
     static double[] bandwidths(double[] mus, double low, double high, Settings settings) {
+      return bandwidths(mus, orderWithPrior(mus, low, high), low, high, settings);
+    }
+
+    /** The order of the observations and Optuna's prior mean (index {@code n}, the range's middle). */
+    static int[] orderWithPrior(double[] mus, double low, double high) {
+      double[] withPrior = Arrays.copyOf(mus, mus.length + 1);
+      withPrior[mus.length] = 0.5 * (low + high);
+      return sortedOrder(withPrior);
+    }
+
+    /**
+     * {@link #orderWithPrior} from {@code order}, the observations' indices in ascending order, by
+     * placing the prior's index after the values up to {@code priorMu}; {@code null} unless {@code
+     * order} is exactly what a stable sort of {@code mus} gives (checked, as the caller sorted the
+     * raw values and {@code mus} may be their logarithms, where distinct values can tie).
+     */
+    static int[] withPrior(double[] mus, int[] order, double priorMu) {
+      int n = mus.length;
+      if (order.length != n) {
+        return null;
+      }
+      int[] out = new int[n + 1];
+      boolean[] seen = new boolean[n];
+      int j = 0;
+      boolean priorPlaced = false;
+      for (int i = 0; i < n; i++) {
+        int k = order[i];
+        if (k < 0 || k >= n || seen[k]) {
+          return null;
+        }
+        seen[k] = true;
+        if (i > 0) {
+          int previous = order[i - 1];
+          int c = Double.compare(mus[previous], mus[k]);
+          if (c > 0 || c == 0 && previous > k) {
+            return null;
+          }
+        }
+        if (!priorPlaced && Double.compare(mus[k], priorMu) > 0) {
+          out[j++] = n;
+          priorPlaced = true;
+        }
+        out[j++] = k;
+      }
+      if (!priorPlaced) {
+        out[j] = n;
+      }
+      return out;
+    }
+
+    /** {@link #bandwidths(double[], double, double, Settings)} given {@link #orderWithPrior}. */
+    private static double[] bandwidths(double[] mus, int[] order, double low, double high, Settings settings) {
       int n = mus.length;
       if (n == 0) {
         return new double[0];
@@ -217,11 +366,6 @@ abstract class ParzenEstimator {
       int m = n + 1;
       double[] withPrior = Arrays.copyOf(mus, m);
       withPrior[n] = 0.5 * (low + high);
-      Integer[] order = new Integer[m];
-      for (int i = 0; i < m; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(withPrior[x], withPrior[y]));  // stable, like argsort
       double[] ext = new double[m + 2];
       ext[0] = low;
       for (int i = 0; i < m; i++) {
@@ -247,9 +391,56 @@ abstract class ParzenEstimator {
       return sigmas;
     }
 
+    /**
+     * Optuna's multivariate bandwidth: every kernel gets {@code sigma0 * range}, where {@code
+     * sigma0 = 0.2 n^(-1/(d+4))} (Scott's rule as in BOHB), then the magic clip.
+     */
+    static double[] multivariateBandwidths(int n, double sigma0, double low, double high, Settings settings) {
+      double range = high - low;
+      double minSigma = settings.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : EPS;
+      double[] sigmas = new double[n];
+      Arrays.fill(sigmas, Math.min(range, Math.max(minSigma, sigma0 * range)));
+      return sigmas;
+    }
+
+    /**
+     * The indices of {@code values} in ascending order of value, equal values in index order (as a
+     * stable sort orders them; {@link Double#compare} order, so -0.0 before 0.0).
+     */
+    static int[] sortedOrder(double[] values) {
+      int n = values.length;
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      int[] buffer = new int[n];
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n - width; lo += 2 * width) {
+          int mid = lo + width;
+          int hi = Math.min(lo + 2 * width, n);
+          if (Double.compare(values[order[mid - 1]], values[order[mid]]) <= 0) {
+            continue;  // already in order
+          }
+          int i = lo;
+          int j = mid;
+          int k = lo;
+          while (i < mid && j < hi) {
+            buffer[k++] = Double.compare(values[order[j]], values[order[i]]) < 0 ? order[j++] : order[i++];
+          }
+          while (i < mid) {
+            buffer[k++] = order[i++];
+          }
+          while (j < hi) {
+            buffer[k++] = order[j++];
+          }
+          System.arraycopy(buffer, lo, order, lo, hi - lo);
+        }
+      }
+      return order;
+    }
+
     @Override
-    double sample(RandomGenerator rng) {
-      int k = pickKernel(rng);
+    double sampleKernel(int k, RandomGenerator rng) {
       double x = adaptedLow >= adaptedHigh ? adaptedLow
           : PriorSampling.truncatedNormal(mus[k], sigmas[k], adaptedLow, adaptedHigh, rng);
       if (logSpace) {
@@ -262,8 +453,45 @@ abstract class ParzenEstimator {
     }
 
     @Override
+    void addLogKernels(double x, double[] sums) {
+      if (step > 0) {
+        super.addLogKernels(x, sums);
+        return;
+      }
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        Arrays.fill(sums, Double.NEGATIVE_INFINITY);
+        return;
+      }
+      for (int k = 0; k < sums.length; k++) {
+        double z = (t - mus[k]) * inverseSigmas[k];
+        sums[k] += logKernelConstants[k] - 0.5 * z * z;
+      }
+    }
+
+    @Override
+    double logKernel(int k, double x) {
+      if (step > 0) {
+        double left = x - step / 2;
+        double right = x + step / 2;
+        if (logSpace) {
+          left = Math.log(left);
+          right = Math.log(right);
+        }
+        return TruncNorm.logMass((left - mus[k]) * inverseSigmas[k], (right - mus[k]) * inverseSigmas[k])
+            - logNormalizers[k];
+      }
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double z = (t - mus[k]) * inverseSigmas[k];
+      return TruncNorm.logPhi(z) - Math.log(sigmas[k]) - logNormalizers[k];
+    }
+
+    @Override
     double logPdf(double x) {
-      double[] terms = new double[mus.length];
+      TruncNorm.LogSum sum = new TruncNorm.LogSum();
       if (step > 0) {
         double left = x - step / 2;
         double right = x + step / 2;
@@ -272,20 +500,23 @@ abstract class ParzenEstimator {
           right = Math.log(right);
         }
         for (int k = 0; k < mus.length; k++) {
-          terms[k] = logMixture[k] + TruncNorm.logMass((left - mus[k]) / sigmas[k], (right - mus[k]) / sigmas[k])
-              - logNormalizers[k];
+          sum.add(logCoefficients[k]
+              + TruncNorm.logMass((left - mus[k]) * inverseSigmas[k], (right - mus[k]) * inverseSigmas[k]));
         }
-      } else {
-        double t = logSpace ? Math.log(x) : x;
-        if (!(t >= adaptedLow && t <= adaptedHigh)) {
-          return Double.NEGATIVE_INFINITY;
-        }
-        for (int k = 0; k < mus.length; k++) {
-          double z = (t - mus[k]) / sigmas[k];
-          terms[k] = logMixture[k] + TruncNorm.logPhi(z) - Math.log(sigmas[k]) - logNormalizers[k];
-        }
+        return sum.value();
       }
-      return TruncNorm.logSumExp(terms);
+      double t = logSpace ? Math.log(x) : x;
+      if (!(t >= adaptedLow && t <= adaptedHigh)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      if (window != null) {
+        return window.logPdf(t);
+      }
+      for (int k = 0; k < mus.length; k++) {
+        double z = (t - mus[k]) * inverseSigmas[k];
+        sum.add(logCoefficients[k] - 0.5 * z * z);
+      }
+      return sum.value();
     }
   }
 
@@ -335,8 +566,8 @@ abstract class ParzenEstimator {
     }
 
     @Override
-    double sample(RandomGenerator rng) {
-      double[] p = probabilities[pickKernel(rng)];
+    double sampleKernel(int k, RandomGenerator rng) {
+      double[] p = probabilities[k];
       double u = rng.nextDouble();
       double cumulative = 0;
       int last = 0;
@@ -353,13 +584,18 @@ abstract class ParzenEstimator {
     }
 
     @Override
+    double logKernel(int k, double x) {
+      return Math.log(probabilities[k][(int) x]);
+    }
+
+    @Override
     double logPdf(double x) {
       int c = (int) x;
-      double[] terms = new double[probabilities.length];
+      TruncNorm.LogSum sum = new TruncNorm.LogSum();
       for (int k = 0; k < probabilities.length; k++) {
-        terms[k] = logMixture[k] + Math.log(probabilities[k][c]);
+        sum.add(logMixture[k] + Math.log(probabilities[k][c]));
       }
-      return TruncNorm.logSumExp(terms);
+      return sum.value();
     }
   }
 }

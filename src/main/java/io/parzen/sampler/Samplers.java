@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Creates samplers by the names stored in study definitions and offered in the studio and the
- * command line: {@code tpe} (Optuna's defaults), {@code hyperopt-tpe} (Hyperopt's), {@code random},
+ * command line: {@code tpe} (Optuna's defaults), {@code hyperopt-tpe} (Hyperopt's; both take the
+ * {@linkplain #TPE_OPTIONS TPE options} below), {@code random},
  * {@code grid} (option {@code points}: values per float, default 10; the grid is built from the
  * study's declared space) and {@code qmc} (option {@code sequence}: {@code sobol}, the default, or
  * {@code halton}) and {@code cmaes} (options {@code sigma0}: the initial step size as a fraction of
@@ -14,8 +15,28 @@ import java.util.Map;
  * {@code 4 + floor(3 ln d)}) and {@code gp} (Gaussian-process Bayesian optimisation; option
  * {@code n_startup_trials}: random trials before the GP starts, default 10). The option
  * {@code seed} (a whole number) fixes a sampler's draws.
+ *
+ * <p>TPE options (Optuna's names; any other key is refused):
+ * <ul>
+ *   <li>{@code seed}: a whole number;
+ *   <li>{@code n_startup_trials}: trials sampled at random first, an integer {@code >= 0}
+ *       (default 10, {@code hyperopt-tpe} 20);
+ *   <li>{@code n_ei_candidates}: candidates drawn from {@code l(x)}, an integer {@code >= 1}
+ *       (default 24);
+ *   <li>{@code multivariate}: sample the parameters all trials share jointly (default false);
+ *   <li>{@code group}: sample each group of co-active parameters of a conditional space jointly
+ *       (default false; needs {@code multivariate});
+ *   <li>{@code constant_liar}: running trials count as bad, so parallel workers spread out
+ *       (absent: automatic, which only has an effect while more than one worker runs).
+ * </ul>
+ * Booleans are {@code true}/{@code false} (or the strings); numbers may be given as strings.
+ * A bad value is refused with an {@link IllegalArgumentException} naming the option and value.
  */
 public final class Samplers {
+
+  /** The option keys of {@code tpe} and {@code hyperopt-tpe}. */
+  public static final List<String> TPE_OPTIONS =
+      List.of("seed", "n_startup_trials", "n_ei_candidates", "multivariate", "group", "constant_liar");
 
   /** The names {@link #create} knows, the recommended one first. */
   public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp");
@@ -35,9 +56,8 @@ public final class Samplers {
     Long seed = seed(options.get("seed"));
     switch (name) {
       case "tpe":
-        return new TpeSampler(seed);
       case "hyperopt-tpe":
-        return seed == null ? TpeSampler.hyperopt() : TpeSampler.hyperopt(seed);
+        return tpe(name, options, seed);
       case "random":
         return new RandomSampler(seed);
       case "grid":
@@ -53,6 +73,77 @@ public final class Samplers {
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
     }
+  }
+
+  private static TpeSampler tpe(String name, Map<String, Object> options, Long seed) {
+    for (String key : options.keySet()) {
+      if (!TPE_OPTIONS.contains(key)) {
+        throw new IllegalArgumentException(name + " has no option \"" + key + "\" (options: "
+            + String.join(", ", TPE_OPTIONS) + ")");
+      }
+    }
+    TpeSampler.Builder b = TpeSampler.builder();
+    if (name.equals("hyperopt-tpe")) {
+      b.hyperoptDefaults();
+    }
+    b.seed(seed);
+    Integer startup = wholeNumber(name, "n_startup_trials", options.get("n_startup_trials"), 0);
+    if (startup != null) {
+      b.nStartupTrials(startup);
+    }
+    Integer candidates = wholeNumber(name, "n_ei_candidates", options.get("n_ei_candidates"), 1);
+    if (candidates != null) {
+      b.nEiCandidates(candidates);
+    }
+    Boolean multivariate = bool(name, "multivariate", options.get("multivariate"));
+    Boolean group = bool(name, "group", options.get("group"));
+    if (Boolean.TRUE.equals(group) && !Boolean.TRUE.equals(multivariate)) {
+      throw new IllegalArgumentException(name + " option group (true) requires multivariate (true), as in Optuna");
+    }
+    b.multivariate(Boolean.TRUE.equals(multivariate));
+    b.group(Boolean.TRUE.equals(group));
+    b.constantLiar(bool(name, "constant_liar", options.get("constant_liar")));
+    return b.build();
+  }
+
+  /** An int option of at least {@code min}, or {@code null} when absent. */
+  private static Integer wholeNumber(String sampler, String option, Object value, int min) {
+    if (value == null) {
+      return null;
+    }
+    long n;
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) < 1e18) {
+      n = number.longValue();
+    } else {
+      try {
+        n = Long.parseLong(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(sampler + " option " + option + " \"" + value + "\" is not a whole number", e);
+      }
+    }
+    if (n < min || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(sampler + " option " + option + " (" + value + ") must be an integer >= " + min);
+    }
+    return (int) n;
+  }
+
+  /** A boolean option: {@code true}/{@code false} or those strings, any case; {@code null} when absent. */
+  private static Boolean bool(String sampler, String option, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = value.toString().trim();
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(sampler + " option " + option + " \"" + value + "\" is not true or false");
   }
 
   private static int points(Object value) {

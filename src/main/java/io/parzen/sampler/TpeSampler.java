@@ -12,7 +12,6 @@ import io.parzen.trial.FrozenTrial;
 import io.parzen.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,39 +22,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Tree-structured Parzen Estimator (Optuna's univariate {@code TPESampler}).
+ * The Tree-structured Parzen Estimator (Optuna's {@code TPESampler}).
  *
  * <p>Until {@code nStartupTrials} trials are COMPLETE or PRUNED, parameters are drawn from their
- * priors as the {@link RandomSampler} does. After that, for each parameter, the finished trials
- * are split into the {@code gamma(n)} best ("below") and the rest ("above"): COMPLETE trials
- * ranked by value in the study's direction, then PRUNED trials ranked by their last reported
- * step (later first) and value there. A Parzen estimator {@code l(x)} is fitted to the parameter's
- * values in the below trials and {@code g(x)} to those in the above trials; {@code nEiCandidates}
- * values are drawn from {@code l} and the one maximising {@code log l(x) - log g(x)} is chosen.
+ * priors as the {@link RandomSampler} does. After that, the finished trials are split into the
+ * {@code gamma(n)} best ("below") and the rest ("above"): COMPLETE trials ranked by value in the
+ * study's direction, then PRUNED trials ranked by their last reported step (later first) and
+ * value there. A Parzen estimator {@code l(x)} is fitted to the parameter values of the below
+ * trials and {@code g(x)} to those of the above trials; {@code nEiCandidates} values are drawn
+ * from {@code l} and the one maximising {@code log l(x) - log g(x)} is chosen.
  *
- * <p>Every parameter is sampled independently (Optuna's default {@code multivariate=False});
- * the multivariate and grouped variants are not implemented. A declared parameter's normal or
- * log-normal prior becomes the prior kernel, and its categorical weights the prior of its
- * categorical estimator. Multi-objective studies are sampled at random (with a warning).
+ * <p>By default every parameter is sampled on its own (Optuna's {@code multivariate=False}).
+ * With {@code multivariate}, the parameters that every finished trial has (with the same
+ * distribution) are sampled jointly by a {@link MultivariateParzenEstimator}; with {@code group}
+ * as well, the space is decomposed into groups of parameters that are always active together
+ * (conditional spaces) and each group is sampled jointly. Parameters outside the joint space are
+ * sampled univariately. A declared parameter's normal or log-normal prior becomes the prior
+ * kernel, and its categorical weights the prior of its categorical estimator. Multi-objective
+ * studies are sampled at random (with a warning).
  *
- * <p>Thread-safe: observations are read from the study on every call and the random generator is
- * shared under a lock. A seeded sampler run by one worker gives the same trials every time.
+ * <p>Constant liar: RUNNING trials other than the one being sampled join the above group, so
+ * parallel workers (threads, processes or machines) steer away from each other's pending points.
+ * Unless set explicitly it is automatic, which means on: a lone worker never sees another RUNNING
+ * trial, so it samples exactly as without it. Trials left RUNNING by a crashed worker count as bad
+ * until the study's heartbeat check fails them.
+ *
+ * <p>Thread-safe: the study's finished trials are read incrementally into a {@link TrialHistory}
+ * (one study at a time; a sampler given another study starts over), each trial's split is taken
+ * once at its first suggestion, and the random generator is shared under a lock. A seeded sampler
+ * run by one worker gives the same trials every time.
  */
 public final class TpeSampler implements Sampler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TpeSampler.class);
-  private static final EnumSet<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
-  private static final EnumSet<TrialState> FINISHED_OR_RUNNING =
-      EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING);
 
   private final Long seed;
   private final int nStartupTrials;
   private final int nEiCandidates;
   private final IntUnaryOperator gamma;
-  private final boolean constantLiar;
-  /** Splits of the trials being sampled, by trial id; empty ({@link #STARTUP}) during the startup trials. */
-  private final Map<Long, List<List<FrozenTrial>>> splits = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final List<List<FrozenTrial>> STARTUP = List.of();
+  /** {@code null}: automatic (on, see the class comment). */
+  private final Boolean constantLiar;
+  private final boolean multivariate;
+  private final boolean group;
+  private final SearchSpaceTracker spaces = new SearchSpaceTracker();
+  /** The groups each trial's relative space was built from, by trial id, until it is sampled. */
+  private final Map<Long, List<Map<String, Distribution>>> pendingGroups = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The study's finished trials and parameter columns, brought up to date once per trial. */
+  private final TrialHistory history = new TrialHistory();
+  /** Splits of the trials being sampled, by trial id; {@link #STARTUP} during the startup trials. */
+  private final Map<Long, TrialHistory.Split> splits = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final TrialHistory.Split STARTUP = new TrialHistory.Split(null, List.of(), new int[0], new int[0], List.of());
   private final ParzenEstimator.Settings settings;
   private final String preset;
   private final RandomSampler random;
@@ -78,7 +94,10 @@ public final class TpeSampler implements Sampler {
     this.nEiCandidates = b.nEiCandidates;
     this.gamma = b.gamma;
     this.constantLiar = b.constantLiar;
-    this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights);
+    this.multivariate = b.multivariate;
+    this.group = b.group;
+    this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights,
+        new NormalizerCache());
     this.preset = b.preset;
     this.random = new RandomSampler(seed);
     // A stream separate from the random sampler's, as Optuna's TPE keeps its own generator.
@@ -118,6 +137,123 @@ public final class TpeSampler implements Sampler {
     return ParzenEstimator.defaultWeights(n);
   }
 
+  /** Whether RUNNING trials join the above group: explicitly set, or automatic (on). */
+  boolean constantLiarActive() {
+    return constantLiar == null || constantLiar;
+  }
+
+  @Override
+  public Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+    if (!multivariate) {
+      return Map.of();
+    }
+    spaces.update(study);
+    Map<String, Distribution> space = new java.util.LinkedHashMap<>();
+    if (group) {
+      List<Map<String, Distribution>> groups = spaces.groups();
+      if (pendingGroups.size() > 10_000) {
+        pendingGroups.clear();  // Trials asked and never sampled would otherwise pile up.
+      }
+      pendingGroups.put(trial.id(), groups);
+      for (Map<String, Distribution> g : groups) {
+        g.forEach((name, d) -> {
+          if (!d.isSingle()) {
+            space.put(name, d);
+          }
+        });
+      }
+    } else {
+      spaces.intersection().forEach((name, d) -> {
+        if (!d.isSingle()) {
+          space.put(name, d);
+        }
+      });
+    }
+    return space;
+  }
+
+  @Override
+  public Map<String, Object> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
+    List<Map<String, Distribution>> groups = pendingGroups.remove(trial.id());
+    if (searchSpace.isEmpty() || study.isMultiObjective()) {
+      return Map.of();
+    }
+    TrialHistory.Split split = historySplit(study, trial);
+    if (split == null) {
+      return Map.of();
+    }
+    if (!group) {
+      return sampleJointly(study, split, searchSpace);
+    }
+    if (groups == null) {
+      spaces.update(study);
+      groups = spaces.groups();
+    }
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    for (Map<String, Distribution> g : groups) {
+      Map<String, Distribution> sub = new java.util.LinkedHashMap<>();
+      g.forEach((name, d) -> {
+        if (!d.isSingle() && d.equals(searchSpace.get(name))) {
+          sub.put(name, d);
+        }
+      });
+      params.putAll(sampleJointly(study, split, sub));
+    }
+    return params;
+  }
+
+  /**
+   * One joint TPE draw over {@code space}: multivariate estimators of the below and above trials
+   * that have every parameter of the space, candidates from {@code l}, the best by {@code log l -
+   * log g}.
+   */
+  private Map<String, Object> sampleJointly(Study study, TrialHistory.Split split, Map<String, Distribution> space) {
+    if (space.isEmpty()) {
+      return Map.of();
+    }
+    int d = space.size();
+    String[] names = space.keySet().toArray(new String[0]);
+    Distribution[] distributions = new Distribution[d];
+    Prior[] priors = new Prior[d];
+    for (int j = 0; j < d; j++) {
+      distributions[j] = space.get(names[j]);
+      priors[j] = priorOf(study, names[j], distributions[j]);
+    }
+    MultivariateParzenEstimator below = MultivariateParzenEstimator.of(
+        jointObservations(split.belowTrials(), names, distributions), distributions, priors, settings);
+    MultivariateParzenEstimator above = MultivariateParzenEstimator.of(
+        jointObservations(split.aboveTrials(), names, distributions), distributions, priors, settings);
+    double[][] candidates = new double[nEiCandidates][];
+    synchronized (rng) {
+      for (int i = 0; i < nEiCandidates; i++) {
+        candidates[i] = below.sample(rng);
+      }
+    }
+    double[] best = candidates[0];
+    double bestScore = Double.NEGATIVE_INFINITY;
+    boolean found = false;
+    for (double[] x : candidates) {
+      double score = below.logPdf(x) - above.logPdf(x);
+      if (!Double.isNaN(score) && (!found || score > bestScore)) {  // the first of equals, like numpy's argmax
+        best = x;
+        bestScore = score;
+        found = true;
+      }
+    }
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    for (int j = 0; j < d; j++) {
+      params.put(names[j], distributions[j].toExternal(best[j]));
+    }
+    return params;
+  }
+
+  private static Prior priorOf(Study study, String name, Distribution distribution) {
+    return study.space().parameter(name)
+        .filter(p -> p.distribution().equals(distribution))
+        .map(Parameter::prior)
+        .orElse(Prior.UNIFORM);
+  }
+
   @Override
   public Object sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
     if (study.isMultiObjective()) {
@@ -126,16 +262,15 @@ public final class TpeSampler implements Sampler {
       }
       return random.sampleIndependent(study, trial, name, distribution);
     }
-    List<List<FrozenTrial>> split = splitFor(study, trial);
+    TrialHistory.Split split = historySplit(study, trial);
     if (split == null) {
       return random.sampleIndependent(study, trial, name, distribution);
     }
-    Prior prior = study.space().parameter(name)
-        .filter(p -> p.distribution().equals(distribution))
-        .map(Parameter::prior)
-        .orElse(Prior.UNIFORM);
-    ParzenEstimator below = ParzenEstimator.of(observations(split.get(0), name, distribution), distribution, prior, settings);
-    ParzenEstimator above = ParzenEstimator.of(observations(split.get(1), name, distribution), distribution, prior, settings);
+    Prior prior = priorOf(study, name, distribution);
+    ParzenEstimator below = ParzenEstimator.of(split.belowObservations(name, distribution), distribution, prior, settings);
+    TrialHistory.Observations aboveObservations = split.aboveObservationsInOrder(name, distribution);
+    ParzenEstimator above = ParzenEstimator.of(aboveObservations.values(), aboveObservations.order(), distribution, prior,
+        settings, Double.NaN);
 
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {
@@ -162,29 +297,31 @@ public final class TpeSampler implements Sampler {
   /**
    * The below/above split for {@code trial}, or {@code null} while the study is still in its
    * startup trials. It is the same for every parameter of a trial, so it is computed once per
-   * trial (from the study as it was at the trial's first suggestion) and dropped when the trial
-   * ends.
+   * trial (from the study as it was at the trial's first suggestion, read incrementally through
+   * {@link TrialHistory}) and dropped when the trial ends.
    */
-  private List<List<FrozenTrial>> splitFor(Study study, FrozenTrial trial) {
+  List<List<FrozenTrial>> splitFor(Study study, FrozenTrial trial) {
+    TrialHistory.Split split = historySplit(study, trial);
+    return split == null ? null : List.of(split.belowTrials(), split.aboveTrials());
+  }
+
+  private TrialHistory.Split historySplit(Study study, FrozenTrial trial) {
     if (splits.size() > 10_000) {
       splits.clear();  // Trials asked and never told would otherwise pile up.
     }
-    List<List<FrozenTrial>> split = splits.computeIfAbsent(trial.id(), id -> {
-      List<FrozenTrial> trials = study.trials(constantLiar ? FINISHED_OR_RUNNING : FINISHED);
-      int n = 0;
-      for (FrozenTrial t : trials) {
-        if (t.state() != TrialState.RUNNING) {
-          n++;
-        }
-      }
-      return n < nStartupTrials ? STARTUP : split(trials, study.direction(), gamma.applyAsInt(n), trial.number());
+    TrialHistory.Split split = splits.computeIfAbsent(trial.id(), id -> {
+      history.update(study);
+      int n = history.finishedCount();
+      return n < nStartupTrials ? STARTUP
+          : history.split(study.direction(), gamma.applyAsInt(n), constantLiarActive(), trial.number());
     });
-    return split.isEmpty() ? null : split;
+    return split == STARTUP ? null : split;
   }
 
   @Override
   public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
     splits.remove(trial.id());
+    pendingGroups.remove(trial.id());
   }
 
   /**
@@ -247,28 +384,54 @@ public final class TpeSampler implements Sampler {
     double[] values = new double[trials.size()];
     int count = 0;
     for (FrozenTrial t : trials) {
-      if (!t.params().containsKey(name)) {
-        continue;
+      double v = internalValue(t, name, distribution);
+      if (!Double.isNaN(v)) {
+        values[count++] = v;
       }
-      Object external = t.params().get(name);
-      double v;
-      if (distribution instanceof CategoricalDistribution c) {
-        v = c.indexOf(external);
-        if (v < 0) {
-          continue;
-        }
-      } else {
-        if (!(external instanceof Number number)) {
-          continue;
-        }
-        v = number.doubleValue();
-        if (!inRange(distribution, v)) {
-          continue;
-        }
-      }
-      values[count++] = v;
     }
     return java.util.Arrays.copyOf(values, count);
+  }
+
+  /**
+   * The internal values of the parameters {@code names} in those {@code trials} that have all of
+   * them with values their distributions can hold: {@code [dimension][observation]}.
+   */
+  static double[][] jointObservations(List<FrozenTrial> trials, String[] names, Distribution[] distributions) {
+    int d = names.length;
+    double[][] values = new double[d][trials.size()];
+    int count = 0;
+    for (FrozenTrial t : trials) {
+      boolean complete = true;
+      for (int j = 0; j < d && complete; j++) {
+        double v = internalValue(t, names[j], distributions[j]);
+        values[j][count] = v;
+        complete = !Double.isNaN(v);
+      }
+      if (complete) {
+        count++;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      values[j] = java.util.Arrays.copyOf(values[j], count);
+    }
+    return values;
+  }
+
+  /** The internal value of {@code name} in {@code t}, or NaN when it lacks it or {@code d} cannot hold it. */
+  static double internalValue(FrozenTrial t, String name, Distribution d) {
+    Object external = t.params().get(name);
+    if (external == null && !t.params().containsKey(name)) {
+      return Double.NaN;
+    }
+    if (d instanceof CategoricalDistribution c) {
+      int index = c.indexOf(external);
+      return index < 0 ? Double.NaN : index;
+    }
+    if (!(external instanceof Number number)) {
+      return Double.NaN;
+    }
+    double v = number.doubleValue();
+    return inRange(d, v) ? v : Double.NaN;
   }
 
   private static boolean inRange(Distribution d, double v) {
@@ -281,7 +444,20 @@ public final class TpeSampler implements Sampler {
 
   @Override
   public String describe() {
-    String name = preset == null ? "TpeSampler" : "TpeSampler[" + preset + "]";
+    List<String> flags = new ArrayList<>();
+    if (preset != null) {
+      flags.add(preset);
+    }
+    if (multivariate) {
+      flags.add("multivariate");
+    }
+    if (group) {
+      flags.add("group");
+    }
+    if (constantLiar != null) {
+      flags.add("constant_liar=" + constantLiar);
+    }
+    String name = flags.isEmpty() ? "TpeSampler" : "TpeSampler" + flags;
     return seed == null ? name : name + "(seed=" + seed + ")";
   }
 
@@ -295,7 +471,9 @@ public final class TpeSampler implements Sampler {
     private double priorWeight = 1.0;
     private boolean considerMagicClip = true;
     private boolean considerEndpoints = false;
-    private boolean constantLiar = false;
+    private Boolean constantLiar;
+    private boolean multivariate;
+    private boolean group;
     private String preset;
 
     private Builder() {}
@@ -376,14 +554,34 @@ public final class TpeSampler implements Sampler {
 
     /**
      * Whether RUNNING trials count as worst (they join the above group), so parallel workers
-     * avoid each other's pending points (false).
+     * avoid each other's pending points; {@code null} (the default) for automatic, which is on
+     * and changes nothing while one worker runs.
      */
-    public Builder constantLiar(boolean on) {
+    public Builder constantLiar(Boolean on) {
       this.constantLiar = on;
       return this;
     }
 
+    /** Whether the parameters all finished trials share are sampled jointly (false). */
+    public Builder multivariate(boolean on) {
+      this.multivariate = on;
+      return this;
+    }
+
+    /**
+     * Whether the search space is decomposed into groups of co-active parameters, each sampled
+     * jointly (false); needs {@link #multivariate}.
+     */
+    public Builder group(boolean on) {
+      this.group = on;
+      return this;
+    }
+
+    /** The sampler; refuses {@code group} without {@code multivariate}, as Optuna does. */
     public TpeSampler build() {
+      if (group && !multivariate) {
+        throw new IllegalArgumentException("group (true) requires multivariate (true)");
+      }
       return new TpeSampler(this);
     }
   }

@@ -10,7 +10,7 @@ import org.apache.commons.math3.special.Erf;
 final class TruncNorm {
 
   private static final double SQRT2 = Math.sqrt(2.0);
-  private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+  static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
   private TruncNorm() {}
 
@@ -69,5 +69,35 @@ final class TruncNorm {
       sum += Math.exp(t - max);
     }
     return max + Math.log(sum);
+  }
+
+  /**
+   * {@code log(exp(a_1) + ... + exp(a_n))} accumulated one term at a time, with one {@code exp}
+   * per term and no array: the running sum is kept relative to the largest term so far.
+   */
+  static final class LogSum {
+    private double max = Double.NEGATIVE_INFINITY;
+    private double sum;
+
+    void add(double term) {
+      if (max == Double.POSITIVE_INFINITY) {
+        return;
+      }
+      if (term <= max) {
+        if (term != Double.NEGATIVE_INFINITY) {
+          sum += Math.exp(term - max);
+        }
+      } else {
+        sum = max == Double.NEGATIVE_INFINITY ? 1 : sum * Math.exp(max - term) + 1;
+        max = term;
+      }
+    }
+
+    double value() {
+      if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+        return max;
+      }
+      return max + Math.log(sum);
+    }
   }
 }

@@ -46,13 +46,21 @@ import java.util.regex.Pattern;
  *
  * System properties: {@code seeds} (default 20), {@code trials} (default 100), {@code parts}
  * ({@code quality,speed}), {@code optuna} ({@code false} to skip Optuna), {@code script} (path of
- * the Python script, default {@code bench/optuna_sampler_bench.py}).
+ * the Python script, default {@code bench/optuna_sampler_bench.py}), {@code samplers} (a comma
+ * list of the quality and speed rows to run, such as {@code tpe,tpe-multivariate}; default all),
+ * {@code optunaQuality} (a file holding the script's quality output from an earlier run, used
+ * instead of running it again).
+ *
+ * <p>Besides the names of {@link Samplers}, {@code tpe-multivariate} is {@code tpe} with {@code
+ * multivariate=true} (Optuna: {@code TPESampler(multivariate=True)}).
  */
 public final class SamplerBench {
 
   static final List<String> FUNCTIONS =
       List.of("quadratic", "branin", "hartmann6", "rosenbrock-5d", "ackley-10d", "styblinski-tang-5d", "mixed");
-  static final List<String> OPTUNA_SAMPLERS = List.of("tpe", "random", "qmc", "cmaes");
+  static final List<String> OPTUNA_SAMPLERS = List.of("tpe", "tpe-multivariate", "random", "qmc", "cmaes");
+  /** Bench rows that are a sampler of {@link Samplers} with options. */
+  static final Map<String, Map<String, Object>> VARIANTS = Map.of("tpe-multivariate", Map.of("multivariate", true));
   static final int SPEED_PARAMS = 10;
   static final int SPEED_REPEATS = 20;
   static final int[] SPEED_SIZES = {100, 1_000, 10_000};
@@ -75,13 +83,30 @@ public final class SamplerBench {
       if (!name.equals("grid")) {
         samplers.add(name);
       }
+      if (name.equals("tpe")) {
+        samplers.add("tpe-multivariate");
+      }
     }
+    String only = System.getProperty("samplers");
+    if (only != null) {
+      List<String> chosen = Arrays.stream(only.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+      for (String name : chosen) {
+        if (!samplers.contains(name)) {
+          throw new IllegalArgumentException("samplers: unknown \"" + name + "\" (known: " + samplers + ")");
+        }
+      }
+      samplers = new ArrayList<>(chosen);
+    }
+    String optunaSamplers = String.join(",", samplers.stream().filter(OPTUNA_SAMPLERS::contains).toList());
 
     if (parts.contains("quality")) {
       // Optuna runs on the other core while we run ours; the speed part runs alone.
-      CompletableFuture<String> optunaQuality = withOptuna
+      String saved = System.getProperty("optunaQuality");
+      CompletableFuture<String> optunaQuality = saved != null
+          ? CompletableFuture.completedFuture(Files.readString(Path.of(saved)).strip())
+          : withOptuna && !optunaSamplers.isEmpty()
           ? python(python, script, "quality", Integer.toString(seeds), Integer.toString(trials),
-              checkpoints[0] + "," + checkpoints[1] + "," + checkpoints[2])
+              checkpoints[0] + "," + checkpoints[1] + "," + checkpoints[2], optunaSamplers)
           : CompletableFuture.completedFuture(null);
       long start = System.nanoTime();
       Map<String, Map<String, double[][]>> ours = new LinkedHashMap<>();
@@ -124,42 +149,51 @@ public final class SamplerBench {
     }
 
     if (parts.contains("speed")) {
-      List<String> speedSamplers = new ArrayList<>(List.of("tpe", "random", "cmaes"));
+      List<String> speedSamplers = new ArrayList<>(List.of("tpe", "tpe-multivariate", "random", "cmaes"));
       if (Samplers.NAMES.contains("gp")) {
         speedSamplers.add("gp");
       }
-      Map<String, Map<Integer, Double>> ours = new LinkedHashMap<>();
+      speedSamplers.retainAll(samplers);
+      List<String> optunaSpeed = speedSamplers.stream().filter(x -> x.startsWith("tpe")).toList();
+      Map<String, Map<Integer, double[]>> ours = new LinkedHashMap<>();
       for (String sampler : speedSamplers) {
-        Map<Integer, Double> bySize = new TreeMap<>();
+        Map<Integer, double[]> bySize = new TreeMap<>();
         for (int n : SPEED_SIZES) {
           if (sampler.equals("gp") && n > 1_000) {
             continue;
           }
-          double median = askTellMedian(sampler, n);
+          double[] median = askTellMedian(sampler, n);
           bySize.put(n, median);
-          System.err.printf(Locale.ROOT, "ours speed %s n=%d: %.3f ms%n", sampler, n, median * 1e3);
+          System.err.printf(Locale.ROOT, "ours speed %s n=%d: %.3f ms (CPU %.3f ms)%n", sampler, n, median[0] * 1e3,
+              median[1] * 1e3);
         }
         ours.put(sampler, bySize);
       }
-      Map<Integer, Double> optunaTpe = new TreeMap<>();
+      Map<String, Map<Integer, Double>> optunaSpeedResults = new LinkedHashMap<>();
       boolean optunaRan = false;
-      if (withOptuna) {
+      if (withOptuna && !optunaSpeed.isEmpty()) {
         List<String> a = new ArrayList<>(List.of("speed", Integer.toString(SPEED_PARAMS),
-            Integer.toString(SPEED_REPEATS), Integer.toString(OPTUNA_SPEED_LIMIT)));
+            Integer.toString(SPEED_REPEATS), Integer.toString(OPTUNA_SPEED_LIMIT), String.join(",", optunaSpeed)));
         for (int n : SPEED_SIZES) {
           a.add(Integer.toString(n));
         }
-        String json = python(python, script, a.toArray(String[]::new)).get(20, TimeUnit.MINUTES);
+        String json = python(python, script, a.toArray(String[]::new)).get(40, TimeUnit.MINUTES);
         if (json != null) {
           optunaRan = true;
-          Matcher m = Pattern.compile("\"(\\d+)\": (null|\\{\"median\": ([0-9.eE+-]+))").matcher(json);
-          while (m.find()) {
-            optunaTpe.put(Integer.parseInt(m.group(1)), m.group(3) == null ? null : Double.parseDouble(m.group(3)));
+          Matcher sm = Pattern.compile("\"([a-z-]+)\": \\{((?:[^{}]|\\{[^{}]*\\})*)\\}").matcher(json);
+          while (sm.find()) {
+            Map<Integer, Double> bySize = new TreeMap<>();
+            Matcher m = Pattern.compile("\"(\\d+)\": (null|\\{\"median\": ([0-9.eE+-]+))").matcher(sm.group(2));
+            while (m.find()) {
+              bySize.put(Integer.parseInt(m.group(1)), m.group(3) == null ? null : Double.parseDouble(m.group(3)));
+            }
+            optunaSpeedResults.put(sm.group(1), bySize);
           }
         }
       }
       System.out.printf(Locale.ROOT,
-          "%n### Sampler speed: one ask (%d floats) + tell, median of %d timings after warm-up, ms%n%n",
+          "%n### Sampler speed: one ask (%d floats) + tell, median of %d timings after warm-up, ms"
+              + " (ours: wall clock, and the thread's CPU time in brackets)%n%n",
           SPEED_PARAMS, SPEED_REPEATS);
       StringBuilder header = new StringBuilder("| sampler");
       StringBuilder rule = new StringBuilder("|---");
@@ -169,21 +203,25 @@ public final class SamplerBench {
       }
       System.out.println(header.append(" |"));
       System.out.println(rule.append("|"));
-      for (Map.Entry<String, Map<Integer, Double>> e : ours.entrySet()) {
+      for (Map.Entry<String, Map<Integer, double[]>> e : ours.entrySet()) {
         StringBuilder row = new StringBuilder("| ours " + e.getKey());
         for (int n : SPEED_SIZES) {
-          Double v = e.getValue().get(n);
-          row.append(" | ").append(v == null ? "not run" : String.format(Locale.ROOT, "%.3f", v * 1e3));
+          double[] v = e.getValue().get(n);
+          row.append(" | ").append(v == null ? "not run"
+              : String.format(Locale.ROOT, "%.3f (%.3f)", v[0] * 1e3, v[1] * 1e3));
         }
         System.out.println(row.append(" |"));
       }
-      StringBuilder row = new StringBuilder("| Optuna 3.1 TPE");
-      for (int n : SPEED_SIZES) {
-        Double v = optunaTpe.get(n);
-        row.append(" | ").append(!optunaRan ? "not installed"
-            : v == null ? "not run (over " + OPTUNA_SPEED_LIMIT + " s)" : String.format(Locale.ROOT, "%.1f", v * 1e3));
+      for (String sampler : optunaSpeed) {
+        Map<Integer, Double> bySize = optunaSpeedResults.getOrDefault(sampler, Map.of());
+        StringBuilder row = new StringBuilder("| Optuna 3.1 " + sampler);
+        for (int n : SPEED_SIZES) {
+          Double v = bySize.get(n);
+          row.append(" | ").append(!optunaRan ? "not installed"
+              : v == null ? "not run (over " + OPTUNA_SPEED_LIMIT + " s)" : String.format(Locale.ROOT, "%.1f", v * 1e3));
+        }
+        System.out.println(row.append(" |"));
       }
-      System.out.println(row.append(" |"));
     }
   }
 
@@ -191,7 +229,7 @@ public final class SamplerBench {
 
   /** The best value after each checkpoint of one seeded run. */
   static double[] run(String function, String samplerName, long seed, int trials, int[] checkpoints) {
-    Sampler sampler = Samplers.create(samplerName, Map.of("seed", seed));
+    Sampler sampler = sampler(samplerName, seed);
     Study study = Study.builder().name(function + "-" + samplerName + "-" + seed).storage(new InMemoryStorage())
         .direction(StudyDirection.MINIMIZE).sampler(sampler).build();
     BenchmarkFunction f = function.equals("mixed") ? null : BenchmarkFunctions.byName(function);
@@ -209,6 +247,14 @@ public final class SamplerBench {
       out[c] = bests[checkpoints[c] - 1];
     }
     return out;
+  }
+
+  /** A bench row's sampler: a name of {@link Samplers}, or one of the {@link #VARIANTS}. */
+  static Sampler sampler(String row, long seed) {
+    Map<String, Object> options = new LinkedHashMap<>(VARIANTS.getOrDefault(row, Map.of()));
+    options.put("seed", seed);
+    String name = VARIANTS.containsKey(row) ? row.substring(0, row.indexOf('-')) : row;
+    return Samplers.create(name, options);
   }
 
   /** Suggests the function's parameters by name (x, or x0, x1, ...) as the Python script does. */
@@ -297,10 +343,14 @@ public final class SamplerBench {
 
   // ---- speed
 
-  /** Median seconds of one ask (10 floats) + tell in a study pre-filled with {@code n} finished trials. */
-  static double askTellMedian(String samplerName, int n) {
+  /**
+   * Median seconds of one ask (10 floats) + tell in a study pre-filled with {@code n} finished
+   * trials: {wall clock, the thread's CPU time}. The CPU time is what the sampler costs on a machine
+   * whose other processes take turns on the cores; the wall clock is what a user waits.
+   */
+  static double[] askTellMedian(String samplerName, int n) {
     Study study = Study.builder().name("speed-" + samplerName + "-" + n).storage(new InMemoryStorage())
-        .direction(StudyDirection.MINIMIZE).sampler(Samplers.create(samplerName, Map.of("seed", 1L))).build();
+        .direction(StudyDirection.MINIMIZE).sampler(sampler(samplerName, 1L)).build();
     Map<String, Distribution> dists = new LinkedHashMap<>();
     for (int i = 0; i < SPEED_PARAMS; i++) {
       dists.put("x" + i, FloatDistribution.uniform(-5, 5));
@@ -322,14 +372,19 @@ public final class SamplerBench {
     for (int i = 0; i < warmup; i++) {
       askTell(study);
     }
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double[] timings = new double[SPEED_REPEATS];
+    double[] cpu = new double[SPEED_REPEATS];
     for (int i = 0; i < SPEED_REPEATS; i++) {
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       askTell(study);
       timings[i] = (System.nanoTime() - start) / 1e9;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     }
     Arrays.sort(timings);
-    return quantile(timings, 0.5);
+    Arrays.sort(cpu);
+    return new double[] {quantile(timings, 0.5), quantile(cpu, 0.5)};
   }
 
   private static void askTell(Study study) {

@@ -91,4 +91,14 @@ class SamplerOptionsTest {
     }
     return bad;
   }
+
+  @org.junit.jupiter.api.Test
+  void theFormOffersExactlyTheOptionsTpeTakes() {
+    for (String name : java.util.List.of("tpe", "hyperopt-tpe")) {
+      java.util.Set<String> described = new java.util.HashSet<>();
+      SamplerOptions.of(name).forEach(spec -> described.add(spec.key()));
+      org.assertj.core.api.Assertions.assertThat(described).as(name)
+          .isSubsetOf(Samplers.TPE_OPTIONS).contains("seed", "n_startup_trials", "n_ei_candidates");
+    }
+  }
 }

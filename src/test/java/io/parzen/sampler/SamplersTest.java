@@ -55,4 +55,50 @@ class SamplersTest {
     assertThatThrownBy(() -> Samplers.create("tpe", Map.of("seed", "x1")))
         .hasMessage("sampler seed \"x1\" is not a whole number");
   }
+
+  @Test
+  void tpeOptionsByName() {
+    assertThat(Samplers.create("tpe", Map.of("seed", 3, "multivariate", true, "group", "true")).describe())
+        .isEqualTo("TpeSampler[multivariate, group](seed=3)");
+    assertThat(Samplers.create("hyperopt-tpe", Map.of("constant_liar", false, "n_startup_trials", "5")).describe())
+        .isEqualTo("TpeSampler[hyperopt, constant_liar=false]");
+    assertThat(Samplers.create("tpe", Map.of("n_ei_candidates", 48.0, "multivariate", "FALSE")).describe())
+        .isEqualTo("TpeSampler");
+    assertThat(Samplers.TPE_OPTIONS)
+        .containsExactly("seed", "n_startup_trials", "n_ei_candidates", "multivariate", "group", "constant_liar");
+  }
+
+  @Test
+  void tpeStartsAfterItsStartupTrials() {
+    TpeSampler tpe = (TpeSampler) Samplers.create("tpe", Map.of("n_startup_trials", 0, "seed", 1));
+    io.parzen.study.Study study = io.parzen.study.Study.builder().sampler(tpe).build();
+    study.optimize(t -> t.suggestFloat("x", 0, 1), io.parzen.study.Budget.trials(1));
+    assertThat(tpe.splitFor(study, study.trials().get(0))).as("no startup trials: TPE from the first trial").isNotNull();
+    TpeSampler hyperopt = (TpeSampler) Samplers.create("hyperopt-tpe", Map.of());
+    io.parzen.study.Study other = io.parzen.study.Study.builder().sampler(hyperopt).build();
+    other.optimize(t -> t.suggestFloat("x", 0, 1), io.parzen.study.Budget.trials(19));
+    other.ask();
+    assertThat(hyperopt.splitFor(other, other.trials().get(19))).as("hyperopt: 20 startup trials").isNull();
+  }
+
+  @Test
+  void badTpeOptionsNameTheOptionAndTheValue() {
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("n_startup_trials", -1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("tpe option n_startup_trials (-1) must be an integer >= 0");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("n_startup_trials", 2.5)))
+        .hasMessage("tpe option n_startup_trials \"2.5\" is not a whole number");
+    assertThatThrownBy(() -> Samplers.create("hyperopt-tpe", Map.of("n_ei_candidates", 0)))
+        .hasMessage("hyperopt-tpe option n_ei_candidates (0) must be an integer >= 1");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("n_ei_candidates", "many")))
+        .hasMessage("tpe option n_ei_candidates \"many\" is not a whole number");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("multivariate", "yes")))
+        .hasMessage("tpe option multivariate \"yes\" is not true or false");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("constant_liar", 1)))
+        .hasMessage("tpe option constant_liar \"1\" is not true or false");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("group", true)))
+        .hasMessage("tpe option group (true) requires multivariate (true), as in Optuna");
+    assertThatThrownBy(() -> Samplers.create("tpe", Map.of("n_startup", 5)))
+        .hasMessage("tpe has no option \"n_startup\" (options: seed, n_startup_trials, n_ei_candidates, multivariate, "
+            + "group, constant_liar)");
+  }
 }
