@@ -40,7 +40,7 @@ import javafx.beans.property.StringProperty;
 public final class MainViewModel {
 
   /** The tabs of the right-hand area. */
-  public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS }
+  public enum Panel { PRIOR_SAMPLES, HISTORY, SLICE, SAMPLES, INTERMEDIATE_VALUES, TRIALS }
 
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
@@ -138,6 +138,11 @@ public final class MainViewModel {
 
   public PreviewViewModel preview() {
     return preview;
+  }
+
+  /** Where the panels ask the user things (the plots' Export… asks for a file). */
+  public DialogService dialogs() {
+    return dialogs;
   }
 
   /** The trials of the open study, live while it runs: the History and Trials tabs. */

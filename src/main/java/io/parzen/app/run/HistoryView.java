@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -24,10 +25,12 @@ import org.jfree.chart.fx.ChartViewer;
 public final class HistoryView {
 
   private final RunViewModel viewModel;
+  private final ChartExporter exporter;
   private HistoryChart chart;
 
   @FXML private VBox root;
   @FXML private CheckBox logScaleBox;
+  @FXML private Button exportButton;
   @FXML private Label completedLabel;
   @FXML private Label prunedLabel;
   @FXML private Label failedLabel;
@@ -38,13 +41,19 @@ public final class HistoryView {
   @FXML private ChartViewer chartViewer;
   @FXML private Label emptyLabel;
 
-  private HistoryView(RunViewModel viewModel) {
+  private HistoryView(RunViewModel viewModel, ChartExporter exporter) {
     this.viewModel = viewModel;
+    this.exporter = exporter;
   }
 
-  /** Loads the panel bound to {@code viewModel}. */
+  /** Loads the panel bound to {@code viewModel}, without export. */
   public static Parent create(RunViewModel viewModel) {
-    return Views.load(new HistoryView(viewModel));
+    return Views.load(new HistoryView(viewModel, null));
+  }
+
+  /** Loads the panel bound to {@code viewModel}, exporting its chart through {@code exporter}. */
+  public static Parent create(RunViewModel viewModel, ChartExporter exporter) {
+    return Views.load(new HistoryView(viewModel, exporter));
   }
 
   @FXML
@@ -69,6 +78,10 @@ public final class HistoryView {
         .add(viewModel.failedProperty()).isEqualTo(0));
 
     viewModel.logScaleProperty().addListener((obs, old, log) -> chart.setLogScale(log));
+    exportButton.setVisible(exporter != null);
+    exportButton.setManaged(exporter != null);
+    viewModel.selectedTrialProperty().addListener((obs, old, number) -> chart.select(number));
+    ChartSupport.onTrialClicked(chartViewer, number -> viewModel.selectedTrialProperty().set(number));
     rebuild(false);
     viewModel.addHistoryListener(new RunViewModel.HistoryListener() {
       @Override
@@ -82,6 +95,11 @@ public final class HistoryView {
       }
     });
     root.sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+  }
+
+  @FXML
+  private void export() {
+    exporter.export("optimization-history", java.util.List.of(chart.chart()), 1);
   }
 
   /** Failures are shown in the danger colour only when there are some. */
@@ -99,6 +117,8 @@ public final class HistoryView {
 
   private void rebuild(boolean dark) {
     chart = new HistoryChart(ChartTheme.of(dark), viewModel.logScaleProperty().get());
+    chart.setDescriber(viewModel::describe);
+    chart.select(viewModel.selectedTrialProperty().get());
     chart.reset(viewModel.history());
     chartViewer.setChart(chart.chart());
   }
