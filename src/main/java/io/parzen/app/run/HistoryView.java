@@ -27,6 +27,7 @@ public final class HistoryView {
   private final RunViewModel viewModel;
   private final ChartExporter exporter;
   private HistoryChart chart;
+  private PaintGate gate;
 
   @FXML private VBox root;
   @FXML private CheckBox logScaleBox;
@@ -77,6 +78,7 @@ public final class HistoryView {
     emptyLabel.visibleProperty().bind(viewModel.completedProperty().add(viewModel.prunedProperty())
         .add(viewModel.failedProperty()).isEqualTo(0));
 
+    gate = new PaintGate(root);
     viewModel.logScaleProperty().addListener((obs, old, log) -> chart.setLogScale(log));
     exportButton.setVisible(exporter != null);
     exportButton.setManaged(exporter != null);
@@ -121,6 +123,7 @@ public final class HistoryView {
     chart.select(viewModel.selectedTrialProperty().get());
     chart.reset(viewModel.history());
     chartViewer.setChart(chart.chart());
+    gate.add(chartViewer);
   }
 
   /** Redraws when the window switches between its light and dark looks (a style class on its root). */

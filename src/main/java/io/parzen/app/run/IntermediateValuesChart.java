@@ -108,10 +108,13 @@ final class IntermediateValuesChart {
 
   void reset(IntermediateValues all) {
     chart.setNotify(false);
+    // Detached while refilled, so the plot does not rescale its axes once per curve.
+    plot.setDataset(0, null);
     lines.removeAllSeries();
     prunedAt.clear();
     curves.clear();
     change(all.curves(), List.of());
+    plot.setDataset(0, lines);
     chart.setNotify(true);
   }
 

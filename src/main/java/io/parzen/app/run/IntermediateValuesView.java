@@ -16,6 +16,7 @@ public final class IntermediateValuesView {
 
   private final IntermediateValuesViewModel viewModel;
   private IntermediateValuesChart chart;
+  private PaintGate gate;
 
   @FXML private VBox root;
   @FXML private CheckBox logScaleBox;
@@ -40,6 +41,7 @@ public final class IntermediateValuesView {
   @FXML
   private void initialize() {
     root.getProperties().put(IntermediateValuesView.class, this);
+    gate = new PaintGate(root);
     logScaleBox.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
     viewModel.logScaleProperty().addListener((obs, old, log) -> chart.setLogScale(log));
     summaryLabel.textProperty().bind(viewModel.summaryProperty());
@@ -71,5 +73,6 @@ public final class IntermediateValuesView {
     chart.reset(viewModel.values());
     chart.select(viewModel.selectedTrialProperty().get());
     chartViewer.setChart(chart.chart());
+    gate.add(chartViewer);
   }
 }

@@ -21,6 +21,7 @@ public final class SamplesView {
   private final SamplesViewModel viewModel;
   private final Map<String, SamplesChart> charts = new LinkedHashMap<>();
   private ChartTheme theme = ChartTheme.light();
+  private PaintGate gate;
 
   @FXML private VBox root;
   @FXML private TilePane grid;
@@ -46,6 +47,7 @@ public final class SamplesView {
   private void initialize() {
     ChartSupport.fitTiles(scroll, grid, 380, 0.7);
     root.getProperties().put(SamplesView.class, this);
+    gate = new PaintGate(root);
     noteLabel.textProperty().bind(viewModel.noteProperty());
     noteLabel.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
     noteLabel.managedProperty().bind(noteLabel.visibleProperty());
@@ -72,6 +74,7 @@ public final class SamplesView {
       return;
     }
     charts.clear();
+    grid.getChildren().forEach(n -> gate.remove((ChartViewer) n));
     List<ChartViewer> viewers = new ArrayList<>();
     for (SampleHistogram h : histograms) {
       SamplesChart chart = new SamplesChart(theme, h);
@@ -80,6 +83,7 @@ public final class SamplesView {
       viewer.setId("samples-" + h.parameter());
       viewer.setPrefSize(420, 300);
       viewers.add(viewer);
+      gate.add(viewer);
     }
     grid.getChildren().setAll(viewers);
     emptyLabel.setVisible(histograms.isEmpty());

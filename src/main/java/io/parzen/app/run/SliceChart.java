@@ -37,6 +37,7 @@ final class SliceChart {
   private final XYSeries points;
   private final XYSeries selected = new XYSeries("Selected", false, true);
   private final Map<Integer, TrialItem> byNumber = new HashMap<>();
+  private final Map<Integer, Color> colors = new HashMap<>();
   private final XYPlot plot;
   private final JFreeChart chart;
   private final SlicePlot.Scale scale;
@@ -53,7 +54,7 @@ final class SliceChart {
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true) {
       @Override
       public Paint getItemPaint(int series, int item) {
-        return new Color(colorOf.applyAsInt(TrialItem.numberOf(points, item)));
+        return colors.computeIfAbsent(colorOf.applyAsInt(TrialItem.numberOf(points, item)), Color::new);
       }
     };
     dots.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));

@@ -32,6 +32,7 @@ public final class SliceView {
   private final Map<String, SliceChart> charts = new LinkedHashMap<>();
   private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
   private ChartTheme theme = ChartTheme.light();
+  private PaintGate gate;
 
   @FXML private VBox root;
   @FXML private TilePane grid;
@@ -58,6 +59,7 @@ public final class SliceView {
   private void initialize() {
     ChartSupport.fitTiles(scroll, grid, 380, 0.7);
     root.getProperties().put(SliceView.class, this);
+    gate = new PaintGate(root);
     logScaleBox.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
     viewModel.logScaleProperty().addListener((obs, old, log) -> charts.values().forEach(c -> c.setLogScale(log)));
     emptyLabel.visibleProperty().bind(Bindings.isEmpty(viewModel.parameters()));
@@ -97,6 +99,7 @@ public final class SliceView {
 
   private void rebuild(SlicePlot all) {
     charts.clear();
+    viewers.values().forEach(gate::remove);
     viewers.clear();
     all.slices().forEach(this::addChart);
     layOut();
@@ -132,6 +135,7 @@ public final class SliceView {
     viewer.setPrefSize(420, 300);
     ChartSupport.onTrialClicked(viewer, number -> viewModel.selectedTrialProperty().set(number));
     viewers.put(slice.parameter(), viewer);
+    gate.add(viewer);
   }
 
   private void layOut() {
