@@ -164,7 +164,13 @@ final class SamplesChart {
     }
     NumberAxis axis = new NumberAxis(parameter);
     axis.setAutoRangeIncludesZero(false);
-    axis.setNumberFormatOverride(new ShortNumberFormat());
+    boolean integerBars = h.bars().stream().allMatch(b -> b.high() - b.low() >= 1 - 1e-9
+        && Math.abs((b.low() + b.high()) / 2 - Math.rint((b.low() + b.high()) / 2)) < 1e-9);
+    if (integerBars) {
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    } else {
+      axis.setNumberFormatOverride(new ShortNumberFormat());
+    }
     return axis;
   }
 

@@ -36,7 +36,6 @@ public final class PlotsDemo extends Application {
     BackgroundExecutor executor = BackgroundExecutor.pooled();
     MainViewModel vm = new MainViewModel(RunViewTest.savingTo(null), executor,
         StudioPreferences.forTests(UUID.randomUUID().toString()));
-    vm.preferences().setDividers("main", 0.12, 0.3);
     Scene scene = new Scene(MainView.create(vm), 1400, 900);
     Theme.apply(scene, dark);
     stage.setScene(scene);
