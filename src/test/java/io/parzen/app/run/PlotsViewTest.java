@@ -102,6 +102,23 @@ class PlotsViewTest {
   }
 
   @Test
+  void hoveringAPointTellsItsTrialValueAndParams(FxRobot robot) {
+    XYPlot history = HistoryView.chartOf(robot.lookup(".history-view").queryAs(Parent.class)).getXYPlot();
+    XYDataset dots = history.getDataset(1);
+    int number = (int) dots.getXValue(0, 4);
+    TrialRow row = vm.runs().row(number).orElseThrow();
+    String tip = history.getRenderer(1).getToolTipGenerator(0, 4).generateToolTip(dots, 0, 4);
+    assertThat(tip).startsWith("Trial " + number + " · COMPLETE · ")
+        .contains(String.format(java.util.Locale.ROOT, "%.6g", row.value()))
+        .contains("x = " + String.format(java.util.Locale.ROOT, "%.6g", (Double) row.params().get("x")));
+
+    SliceChart slice = SliceView.chartOf(robot.lookup(".slice-view").queryAs(Parent.class), "x");
+    XYPlot plot = slice.chart().getXYPlot();
+    String sliceTip = plot.getRenderer(0).getToolTipGenerator(0, 0).generateToolTip(plot.getDataset(0), 0, 0);
+    assertThat(sliceTip).startsWith("Trial ").contains("x = ");
+  }
+
+  @Test
   void clickingAPointInTheHistorySelectsItsRow(FxRobot robot) {
     robot.clickOn("History");
     WaitForAsyncUtils.waitForFxEvents();
