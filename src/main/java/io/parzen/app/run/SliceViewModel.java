@@ -36,6 +36,8 @@ public final class SliceViewModel {
   private final ObservableList<String> parameters = FXCollections.observableArrayList();
   private final ObservableSet<String> hidden = FXCollections.observableSet();
   private final ObservableList<String> shownParameters = FXCollections.observableArrayList();
+  /** Held here: a wrapper made per call would be collected with the listeners added to it. */
+  private final ObservableList<String> readOnlyShown = FXCollections.unmodifiableObservableList(shownParameters);
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
   private final List<SliceListener> listeners = new CopyOnWriteArrayList<>();
   private SlicePlot.Builder builder = new SlicePlot.Builder();
@@ -76,7 +78,7 @@ public final class SliceViewModel {
 
   /** The parameters the user chose to show: all but the hidden ones, in the same order (read-only). */
   public ObservableList<String> shownParameters() {
-    return FXCollections.unmodifiableObservableList(shownParameters);
+    return readOnlyShown;
   }
 
   /** Whether {@code parameter}'s slice is shown. */

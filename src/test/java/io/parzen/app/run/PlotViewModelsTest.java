@@ -83,8 +83,14 @@ class PlotViewModelsTest {
     long appends = events.stream().filter("append"::equals).count();
     assertThat(appends).isPositive().isLessThanOrEqualTo(runs.batchCountProperty().get());
     assertThat(slices.shownParameters()).hasSize(4);
+    // One list for every caller: a listener added to a throwaway wrapper would be collected with it.
+    assertThat(slices.shownParameters()).isSameAs(slices.shownParameters());
+    List<String> heard = new ArrayList<>();
+    slices.shownParameters().addListener((javafx.collections.ListChangeListener<String>) c -> heard.add("changed"));
+    System.gc();
     slices.setShown("dropout", false);
     assertThat(slices.shownParameters()).containsExactly("lr", "layers", "optimizer");
+    assertThat(heard).containsExactly("changed");
   }
 
   @Test

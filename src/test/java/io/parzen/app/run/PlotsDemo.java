@@ -17,9 +17,9 @@ import javafx.stage.Stage;
 
 /**
  * Opens the studio window and runs the {@link TrainingStudy} into its live plots, for looking at
- * them: {@code java -cp ... io.parzen.app.run.PlotsDemo\$Launch [dark] [PANEL] [trials] [select=N]}
+ * them: {@code java -cp ... io.parzen.app.run.PlotsDemo\$Launch [dark] [PANEL] [trials] [select=N] [hide=a,b]}
  * where PANEL is a {@link MainViewModel.Panel} name such as {@code slice}. With {@code select=N}
- * trial N is selected once the run ends.
+ * trial N is selected once the run ends; {@code hide=} hides those parameters' slices.
  */
 public final class PlotsDemo extends Application {
 
@@ -33,6 +33,8 @@ public final class PlotsDemo extends Application {
         .orElse(MainViewModel.Panel.SLICE);
     Integer select = args.stream().filter(a -> a.startsWith("select=")).map(a -> Integer.parseInt(a.substring(7)))
         .findFirst().orElse(null);
+    List<String> hide = args.stream().filter(a -> a.startsWith("hide=")).flatMap(a -> List.of(a.substring(5)
+        .split(",")).stream()).toList();
     BackgroundExecutor executor = BackgroundExecutor.pooled();
     MainViewModel vm = new MainViewModel(RunViewTest.savingTo(null), executor,
         StudioPreferences.forTests(UUID.randomUUID().toString()));
@@ -50,6 +52,9 @@ public final class PlotsDemo extends Application {
           if (select != null) {
             vm.runs().selectedTrialProperty().set(select);
           }
+          hide.forEach(name -> ((javafx.scene.control.MenuButton) scene.lookup("#sliceParameters")).getItems().stream()
+              .filter(i -> name.equals(i.getText())).forEach(i -> ((javafx.scene.control.CheckMenuItem) i)
+                  .setSelected(false)));
         }));
   }
 
