@@ -2,6 +2,7 @@ package io.parzen.app.run;
 
 import io.parzen.space.SearchSpace;
 import io.parzen.trial.FrozenTrial;
+import io.parzen.visualization.ColorScale;
 import io.parzen.visualization.SlicePlot;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,8 +123,7 @@ public final class SliceViewModel {
 
   /** The colour ({@code 0xRRGGBB}) of trial {@code number} among the trials so far. */
   public int colorOf(int number) {
-    return io.parzen.visualization.ColorScale.blues(io.parzen.visualization.ColorScale.trialFraction(
-        number, builder.firstNumber(), builder.lastNumber()));
+    return ColorScale.blues(ColorScale.trialFraction(number, builder.firstNumber(), builder.lastNumber()));
   }
 
   /** Adds {@code l} and at once resets it with the plot so far. */
