@@ -1,7 +1,14 @@
 package io.parzen.app;
 
 import io.parzen.app.preview.PreviewView;
+import io.parzen.app.run.ChartExporter;
 import io.parzen.app.run.HistoryView;
+import io.parzen.app.run.IntermediateValuesView;
+import io.parzen.app.run.IntermediateValuesViewModel;
+import io.parzen.app.run.SamplesView;
+import io.parzen.app.run.SamplesViewModel;
+import io.parzen.app.run.SliceView;
+import io.parzen.app.run.SliceViewModel;
 import io.parzen.app.run.TrialsView;
 import io.parzen.app.setup.StudySetupView;
 import io.parzen.app.space.SpaceEditorView;
@@ -22,8 +29,10 @@ public final class MainView {
   @FXML private TabPane resultTabs;
   @FXML private Tab previewTab;
   @FXML private Tab historyTab;
+  @FXML private Tab sliceTab;
+  @FXML private Tab samplesTab;
+  @FXML private Tab intermediateTab;
   @FXML private Tab trialsTab;
-  @FXML private Tab bestTab;
   @FXML private Label status;
   @FXML private Button runButton;
   @FXML private Button stopButton;
@@ -48,9 +57,19 @@ public final class MainView {
   @FXML
   private void initialize() {
     previewTab.setContent(PreviewView.create(viewModel.preview()));
-    historyTab.setContent(HistoryView.create(viewModel.runs()));
-    trialsTab.setContent(TrialsView.create(viewModel.runs()));
-    bestTab.setContent(io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()));
+    ChartExporter exporter = new ChartExporter(viewModel.dialogs());
+    historyTab.setContent(HistoryView.create(viewModel.runs(), exporter));
+    sliceTab.setContent(SliceView.create(new SliceViewModel(viewModel.runs(), exporter)));
+    samplesTab.setContent(SamplesView.create(new SamplesViewModel(viewModel.runs(), exporter)));
+    intermediateTab.setContent(IntermediateValuesView.create(
+        new IntermediateValuesViewModel(viewModel.runs(), exporter)));
+    SplitPane trialsAndBest = new SplitPane(TrialsView.create(viewModel.runs()),
+        io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()));
+    trialsAndBest.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    trialsAndBest.setDividerPositions(viewModel.preferences().dividers("trials", 0.62));
+    trialsAndBest.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
+        viewModel.preferences().setDividers("trials", trialsAndBest.getDividerPositions())));
+    trialsTab.setContent(trialsAndBest);
     panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
         resultTabs);
     bindSelectedTab();
@@ -78,8 +97,8 @@ public final class MainView {
   /** Keeps the selected tab and the view model's {@link MainViewModel.Panel} in step. */
   private void bindSelectedTab() {
     java.util.Map<MainViewModel.Panel, Tab> tabs = java.util.Map.of(MainViewModel.Panel.PRIOR_SAMPLES, previewTab,
-        MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.TRIALS, trialsTab,
-        MainViewModel.Panel.BEST_TRIAL, bestTab);
+        MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.SLICE, sliceTab, MainViewModel.Panel.SAMPLES,
+        samplesTab, MainViewModel.Panel.INTERMEDIATE_VALUES, intermediateTab, MainViewModel.Panel.TRIALS, trialsTab);
     resultTabs.getSelectionModel().select(tabs.get(viewModel.selectedPanelProperty().get()));
     viewModel.selectedPanelProperty().addListener((obs, old, panel) -> resultTabs.getSelectionModel().select(tabs.get(panel)));
     resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> tabs.forEach((panel, t) -> {

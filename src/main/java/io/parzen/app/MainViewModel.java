@@ -47,7 +47,7 @@ public final class MainViewModel {
   public record Notice(String title, String message, boolean problem, long serial) {}
 
   /** The tabs of the right-hand area. */
-  public enum Panel { PRIOR_SAMPLES, HISTORY, TRIALS, BEST_TRIAL }
+  public enum Panel { PRIOR_SAMPLES, HISTORY, SLICE, SAMPLES, INTERMEDIATE_VALUES, TRIALS }
 
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
@@ -157,11 +157,17 @@ public final class MainViewModel {
     return preview;
   }
 
-  /** The trials of the open study, live while it runs: the History and Trials tabs. */
+  /** Where the panels ask the user things (the plots' Export… asks for a file). */
+  public DialogService dialogs() {
+    return dialogs;
+  }
+
+  /** The best trial so far, shown under the trials table. */
   public io.parzen.app.run.BestTrialViewModel bestTrial() {
     return bestTrial;
   }
 
+  /** The trials of the open study, live while it runs: the History and Trials tabs. */
   public RunViewModel runs() {
     return runs;
   }

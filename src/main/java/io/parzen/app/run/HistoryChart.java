@@ -40,6 +40,10 @@ final class HistoryChart {
   private final XYSeries complete = new XYSeries(COMPLETE, true, true);
   private final XYSeries pruned = new XYSeries(PRUNED, true, true);
   private final XYSeries best = new XYSeries(BEST, true, true);
+  private final XYSeries selected = new XYSeries("Selected", true, true);
+  private final java.util.Map<Integer, Double> valueOf = new java.util.HashMap<>();
+  private java.util.function.IntFunction<String> describer = number -> "trial " + number;
+  private Integer selectedNumber;
   private final XYPlot plot;
   private final JFreeChart chart;
   private int failedCount;
@@ -57,6 +61,10 @@ final class HistoryChart {
     points.addSeries(pruned);
     plot.setDataset(1, points);
     plot.setRenderer(1, dots);
+    XYLineAndShapeRenderer ring = new XYLineAndShapeRenderer(false, true);
+    plot.setDataset(2, new XYSeriesCollection(selected));
+    plot.setRenderer(2, ring);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     theme.apply(chart);
     steps.setSeriesPaint(0, theme.highlight());
@@ -68,8 +76,13 @@ final class HistoryChart {
     dots.setSeriesPaint(1, theme.muted());
     dots.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
     dots.setSeriesShapesFilled(1, false);
-    dots.setDefaultToolTipGenerator((data, s, i) -> String.format(Locale.ROOT, "trial %d (%s): %.6g",
-        data.getX(s, i).intValue(), s == 0 ? "complete" : "pruned", data.getYValue(s, i)));
+    dots.setDefaultToolTipGenerator((data, s, i) -> describer.apply(data.getX(s, i).intValue()));
+    ring.setSeriesPaint(0, theme.highlight());
+    ring.setSeriesShape(0, new Ellipse2D.Double(-7, -7, 14, 14));
+    ring.setSeriesShapesFilled(0, false);
+    ring.setUseOutlinePaint(false);
+    ring.setSeriesStroke(0, new BasicStroke(2.5f));
+    ring.setDefaultToolTipGenerator((data, s, i) -> describer.apply(data.getX(s, i).intValue()));
     chart.addLegend(legend());
   }
 
@@ -82,15 +95,37 @@ final class HistoryChart {
     return complete.getItemCount();
   }
 
+  /** Where tooltips get a trial's description (number, value, params). */
+  void setDescriber(java.util.function.IntFunction<String> describer) {
+    this.describer = describer;
+  }
+
+  /** Rings trial {@code number} (when it has a point), or nothing for {@code null}. */
+  void select(Integer number) {
+    selectedNumber = number;
+    selected.clear();
+    Double value = number == null ? null : valueOf.get(number);
+    if (value != null) {
+      selected.add(new TrialItem(number, number, value));
+    }
+  }
+
+  /** The trial ringed, if it has a point. */
+  Integer selectedNumber() {
+    return selected.isEmpty() ? null : selectedNumber;
+  }
+
   /** Shows {@code history} instead of what was shown. */
   void reset(OptimizationHistory history) {
     chart.setNotify(false);
     complete.clear();
     pruned.clear();
     best.clear();
+    valueOf.clear();
     plot.clearDomainMarkers();
     failedCount = 0;
     add(history);
+    select(selectedNumber);
     chart.setNotify(true);
   }
 
@@ -98,6 +133,9 @@ final class HistoryChart {
   void append(OptimizationHistory added) {
     chart.setNotify(false);
     add(added);
+    if (selectedNumber != null && selected.isEmpty() && valueOf.containsKey(selectedNumber)) {
+      select(selectedNumber);
+    }
     chart.setNotify(true);
   }
 
@@ -114,7 +152,9 @@ final class HistoryChart {
   private void add(OptimizationHistory h) {
     boolean points = false;
     for (OptimizationHistory.Point p : h.points()) {
-      (p.state() == TrialState.PRUNED ? pruned : complete).add(p.number(), p.value(), false);
+      (p.state() == TrialState.PRUNED ? pruned : complete).add(new TrialItem(p.number(), p.number(), p.value()),
+          false);
+      valueOf.put(p.number(), p.value());
       points = true;
     }
     for (OptimizationHistory.Step s : h.bestSoFar()) {

@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -24,10 +25,13 @@ import org.jfree.chart.fx.ChartViewer;
 public final class HistoryView {
 
   private final RunViewModel viewModel;
+  private final ChartExporter exporter;
   private HistoryChart chart;
+  private PaintGate gate;
 
   @FXML private VBox root;
   @FXML private CheckBox logScaleBox;
+  @FXML private Button exportButton;
   @FXML private Label completedLabel;
   @FXML private Label prunedLabel;
   @FXML private Label failedLabel;
@@ -38,13 +42,19 @@ public final class HistoryView {
   @FXML private ChartViewer chartViewer;
   @FXML private Label emptyLabel;
 
-  private HistoryView(RunViewModel viewModel) {
+  private HistoryView(RunViewModel viewModel, ChartExporter exporter) {
     this.viewModel = viewModel;
+    this.exporter = exporter;
   }
 
-  /** Loads the panel bound to {@code viewModel}. */
+  /** Loads the panel bound to {@code viewModel}, without export. */
   public static Parent create(RunViewModel viewModel) {
-    return Views.load(new HistoryView(viewModel));
+    return Views.load(new HistoryView(viewModel, null));
+  }
+
+  /** Loads the panel bound to {@code viewModel}, exporting its chart through {@code exporter}. */
+  public static Parent create(RunViewModel viewModel, ChartExporter exporter) {
+    return Views.load(new HistoryView(viewModel, exporter));
   }
 
   @FXML
@@ -68,7 +78,12 @@ public final class HistoryView {
     emptyLabel.visibleProperty().bind(viewModel.completedProperty().add(viewModel.prunedProperty())
         .add(viewModel.failedProperty()).isEqualTo(0));
 
+    gate = new PaintGate(root);
     viewModel.logScaleProperty().addListener((obs, old, log) -> chart.setLogScale(log));
+    exportButton.setVisible(exporter != null);
+    exportButton.setManaged(exporter != null);
+    viewModel.selectedTrialProperty().addListener((obs, old, number) -> chart.select(number));
+    ChartSupport.onTrialClicked(chartViewer, number -> viewModel.selectedTrialProperty().set(number));
     rebuild(false);
     viewModel.addHistoryListener(new RunViewModel.HistoryListener() {
       @Override
@@ -82,6 +97,11 @@ public final class HistoryView {
       }
     });
     root.sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+  }
+
+  @FXML
+  private void export() {
+    exporter.export("optimization-history", java.util.List.of(chart.chart()), 1);
   }
 
   /** Failures are shown in the danger colour only when there are some. */
@@ -99,8 +119,11 @@ public final class HistoryView {
 
   private void rebuild(boolean dark) {
     chart = new HistoryChart(ChartTheme.of(dark), viewModel.logScaleProperty().get());
+    chart.setDescriber(viewModel::describe);
+    chart.select(viewModel.selectedTrialProperty().get());
     chart.reset(viewModel.history());
     chartViewer.setChart(chart.chart());
+    gate.add(chartViewer);
   }
 
   /** Redraws when the window switches between its light and dark looks (a style class on its root). */

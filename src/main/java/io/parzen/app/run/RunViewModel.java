@@ -1,5 +1,6 @@
 package io.parzen.app.run;
 
+import io.parzen.space.SearchSpace;
 import io.parzen.study.Budget;
 import io.parzen.study.Study;
 import io.parzen.study.StudyDirection;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,6 +68,23 @@ public final class RunViewModel {
     void historyAppended(OptimizationHistory added);
   }
 
+  /**
+   * Hears finished trials arrive, for plots that compute their own data; called on the FX
+   * thread, once per batch.
+   */
+  public interface TrialsListener {
+
+    /**
+     * The trials were replaced (a study was loaded or attached): draw {@code finished} anew.
+     *
+     * @param space the study's declared space, or {@code null} when unknown (a study opened from a file)
+     */
+    void trialsReset(List<FrozenTrial> finished, SearchSpace space);
+
+    /** A batch of trials finished (each trial is reported once). */
+    void trialsFinished(List<FrozenTrial> batch);
+  }
+
   private final ReadOnlyIntegerWrapper completed = new ReadOnlyIntegerWrapper(this, "completed");
   private final ReadOnlyIntegerWrapper pruned = new ReadOnlyIntegerWrapper(this, "pruned");
   private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper(this, "failed");
@@ -80,12 +99,17 @@ public final class RunViewModel {
   private final ReadOnlyIntegerWrapper batchCount = new ReadOnlyIntegerWrapper(this, "batchCount");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
   private final ObjectProperty<TrialState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
+  private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
 
   private final ObservableList<TrialRow> rows = FXCollections.observableArrayList();
   private final ObservableList<TrialRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
   private final FilteredList<TrialRow> filteredRows = new FilteredList<>(readOnlyRows);
   private final ObservableList<String> parameterNames = FXCollections.observableArrayList();
   private final List<HistoryListener> historyListeners = new CopyOnWriteArrayList<>();
+  private final List<TrialsListener> trialsListeners = new CopyOnWriteArrayList<>();
+  private final List<FrozenTrial> finishedTrials = new ArrayList<>();
+  private List<FrozenTrial> lastFinished = List.of();
+  private SearchSpace space;
 
   private final Queue<FrozenTrial> queue = new ConcurrentLinkedQueue<>();
   private final Map<Integer, Integer> rowIndex = new HashMap<>();
@@ -194,6 +218,44 @@ public final class RunViewModel {
     return stateFilter;
   }
 
+  /**
+   * The number of the trial selected in the table or a plot, or {@code null}: every plot
+   * highlights it.
+   */
+  public ObjectProperty<Integer> selectedTrialProperty() {
+    return selectedTrial;
+  }
+
+  /** The row of trial {@code number}, if the study has that trial. */
+  public Optional<TrialRow> row(int number) {
+    Integer index = rowIndex.get(number);
+    return index == null ? Optional.empty() : Optional.of(rows.get(index));
+  }
+
+  /**
+   * A few lines on trial {@code number} for a tooltip: "Trial 12 · COMPLETE · 0.0123" then one
+   * line per parameter.
+   */
+  public String describe(int number) {
+    Optional<TrialRow> row = row(number);
+    if (row.isEmpty()) {
+      return "Trial " + number;
+    }
+    TrialRow r = row.get();
+    StringBuilder text = new StringBuilder("Trial ").append(number).append(" · ").append(r.state());
+    if (r.value() != null) {
+      text.append(" · ").append(String.format(Locale.ROOT, "%.6g", r.value()));
+    }
+    for (String name : parameterNames) {
+      Object v = r.params().get(name);
+      if (v != null) {
+        text.append('\n').append(name).append(" = ")
+            .append(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v.toString());
+      }
+    }
+    return text.toString();
+  }
+
   /** Every trial, ordered by number (read-only). */
   public ObservableList<TrialRow> rows() {
     return readOnlyRows;
@@ -224,11 +286,28 @@ public final class RunViewModel {
     historyListeners.remove(l);
   }
 
+  /** Adds {@code l} and at once resets it with the finished trials so far. */
+  public void addTrialsListener(TrialsListener l) {
+    trialsListeners.add(l);
+    l.trialsReset(List.copyOf(finishedTrials), space);
+  }
+
+  public void removeTrialsListener(TrialsListener l) {
+    trialsListeners.remove(l);
+  }
+
   // ---- commands
 
   /** Shows the trials of a study that is not running (one just opened, say), replacing what was shown. */
   public void load(List<FrozenTrial> trials, StudyDirection direction) {
+    load(trials, direction, null);
+  }
+
+  private void load(List<FrozenTrial> trials, StudyDirection direction, SearchSpace declaredSpace) {
     queue.clear();
+    finishedTrials.clear();
+    space = declaredSpace;
+    selectedTrial.set(null);
     rows.clear();
     rowIndex.clear();
     parameterNames.clear();
@@ -239,6 +318,8 @@ public final class RunViewModel {
     bestTrial.set(null);
     apply(trials);
     historyListeners.forEach(l -> l.historyReset(history()));
+    List<FrozenTrial> finished = List.copyOf(finishedTrials);
+    trialsListeners.forEach(l -> l.trialsReset(finished, space));
     updateTexts();
   }
 
@@ -251,7 +332,7 @@ public final class RunViewModel {
     this.study = study;
     this.budget = budget;
     study.addListener(listener);
-    load(study.trials(), study.directions().get(0));
+    load(study.trials(), study.directions().get(0), study.space().isEmpty() ? null : study.space());
     finishedInRun.set(0);
     startNanos = nanoTime.getAsLong();
     elapsed.set(Duration.ZERO);
@@ -295,6 +376,10 @@ public final class RunViewModel {
     batchCount.set(batchCount.get() + 1);
     OptimizationHistory added = history.lastAdded();
     historyListeners.forEach(l -> l.historyAppended(added));
+    if (!lastFinished.isEmpty()) {
+      List<FrozenTrial> finished = lastFinished;
+      trialsListeners.forEach(l -> l.trialsFinished(finished));
+    }
   }
 
   private void tick() {
@@ -344,6 +429,8 @@ public final class RunViewModel {
       finishedInRun.set(finishedInRun.get() + finished.size());
     }
     history.append(finished);
+    finishedTrials.addAll(finished);
+    lastFinished = List.copyOf(finished);
     bestValue.set(history.bestValue().orElse(null));
     FrozenTrial best = bestTrial.get();
     for (FrozenTrial t : finished) {

@@ -75,10 +75,45 @@ public final class TrialsView {
     stateFilterBox.setCellFactory(cells);
     stateFilterBox.setButtonCell(cells.call(null));
     stateFilterBox.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+    bindSelection();
     countLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.filteredRows().size()
         == viewModel.rows().size() ? viewModel.rows().size() + " trials"
         : viewModel.filteredRows().size() + " of " + viewModel.rows().size() + " trials",
         viewModel.filteredRows(), viewModel.rows()));
+  }
+
+  /**
+   * Selecting a row selects its trial in every plot; a trial selected in a plot selects its row
+   * (when the filter shows it) and scrolls to it.
+   */
+  private void bindSelection() {
+    boolean[] syncing = {false};
+    table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+      // Rows are replaced as trials finish, which clears the selection for a moment: keep the trial.
+      if (row != null && !syncing[0]) {
+        syncing[0] = true;
+        viewModel.selectedTrialProperty().set(row.number());
+        syncing[0] = false;
+      }
+    });
+    viewModel.selectedTrialProperty().addListener((obs, old, number) -> {
+      if (syncing[0]) {
+        return;
+      }
+      syncing[0] = true;
+      if (number == null) {
+        table.getSelectionModel().clearSelection();
+      } else {
+        for (TrialRow row : table.getItems()) {
+          if (row.number() == number) {
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+            break;
+          }
+        }
+      }
+      syncing[0] = false;
+    });
   }
 
   /** Number, state and value, then one column per parameter, then duration. */

@@ -118,13 +118,13 @@ class RunViewTest {
     double bestValue = best.getYValue(0, best.getItemCount(0) - 1);
     assertThat(bestValue).isEqualTo(vm.runs().bestValueProperty().get()).isLessThan(0.1);
 
-    robot.clickOn("Trials");
+    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+        && l.getStyleClass().contains("tab-label") && "Trials".equals(l.getText()));
     TableView<?> table = robot.lookup("#trialsTable").queryAs(TableView.class);
     assertThat(table.getItems()).hasSize(30);
     assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("#", "State", "Value", "x",
         "Duration");
 
-    robot.clickOn("Best trial");
     io.parzen.trial.FrozenTrial bestTrial = vm.runs().bestTrialProperty().get();
     assertThat(bestTrial.values().get(0)).isEqualTo(bestValue);
     assertThat(robot.lookup("#bestTitle").queryAs(javafx.scene.control.Label.class).getText())
