@@ -81,7 +81,37 @@ public record PriorPreview(
         values[active[0]++] = d.toInternal(draw.get(parameterName));
       }
     });
-    int count = active[0];
+    return fromValues(parameter, n, values, active[0], binCount);
+  }
+
+  /**
+   * The previews of every parameter of {@code space} from one set of {@code n} draws: the same
+   * previews as {@link #of(SearchSpace, String, int, long)} gives for each parameter with this
+   * seed, for the cost of one of them.
+   */
+  public static java.util.Map<String, PriorPreview> ofAll(SearchSpace space, int n, long seed) {
+    List<Parameter> parameters = space.parameters();
+    double[][] values = new double[parameters.size()][n];
+    int[] active = new int[parameters.size()];
+    PreviewDraws.draw(space, n, seed, () -> false, draw -> {
+      for (int k = 0; k < values.length; k++) {
+        Parameter p = parameters.get(k);
+        if (draw.containsKey(p.name())) {
+          values[k][active[k]++] = p.distribution().toInternal(draw.get(p.name()));
+        }
+      }
+    });
+    java.util.Map<String, PriorPreview> previews = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < values.length; k++) {
+      previews.put(parameters.get(k).name(), fromValues(parameters.get(k), n, values[k], active[k], DEFAULT_BIN_COUNT));
+    }
+    return previews;
+  }
+
+  /** The preview of {@code parameter} from the internal values of its {@code count} active draws out of {@code n}. */
+  private static PriorPreview fromValues(Parameter parameter, int n, double[] values, int count, int binCount) {
+    String parameterName = parameter.name();
+    Distribution d = parameter.distribution();
     double min = Double.NaN;
     double max = Double.NaN;
     for (int i = 0; i < count; i++) {

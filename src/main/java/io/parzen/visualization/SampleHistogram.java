@@ -140,8 +140,9 @@ public record SampleHistogram(
 
     /** Histograms of the parameters of {@code space}, their priors drawn with {@code seed}. */
     public Builder(SearchSpace space, long seed) {
+      Map<String, PriorPreview> priors = PriorPreview.ofAll(space, PRIOR_DRAWS, seed);
       for (Parameter p : space.parameters()) {
-        counters.put(p.name(), new Counter(p, PriorPreview.of(space, p.name(), PRIOR_DRAWS, seed)));
+        counters.put(p.name(), new Counter(p, priors.get(p.name())));
       }
     }
 

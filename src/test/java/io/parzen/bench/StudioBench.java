@@ -90,16 +90,29 @@ public final class StudioBench {
       if (!opened.get(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("could not open " + big);
       }
+      double applied = (System.nanoTime() - start) / 1e6;
       nextFrame();
       double ms = (System.nanoTime() - start) / 1e6;
-      System.err.printf(Locale.ROOT, "open %d: %.0f ms (%d rows)%n", i, ms, vm.runs().rows().size());
+      System.err.printf(Locale.ROOT, "open %d: %.0f ms, %.0f ms until in the panels (%d rows)%n", i, ms, applied,
+          vm.runs().rows().size());
       if (i > 0) {
         opens.add(ms);  // the first opening also loads classes and warms the JIT
       }
     }
+    List<Double> reads = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      long start = System.nanoTime();
+      StudyFiles.load(big, "big");
+      StudyFiles.trials(big, "big");
+      reads.add((System.nanoTime() - start) / 1e6);
+    }
+    reads.remove(0);
+    Collections.sort(reads);
     Collections.sort(opens);
     rows.add(new String[] {"open a " + STUDY_TRIALS + "-trial study (10 params) until drawn, median of 3",
         String.format(Locale.ROOT, "%.0f ms", opens.get(opens.size() / 2))});
+    rows.add(new String[] {"  of which reading the file (background thread), median of 3",
+        String.format(Locale.ROOT, "%.0f ms", reads.get(reads.size() / 2))});
 
     // A fast objective on 8 workers into a new study file, while frames are timed.
     Path fast = dir.resolve("fast.db");

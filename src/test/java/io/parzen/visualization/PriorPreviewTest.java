@@ -153,4 +153,18 @@ class PriorPreviewTest {
     assertThatThrownBy(() -> PriorPreview.of(SPACE, "lr", 100_000, 1, 40, () -> true))
         .isInstanceOf(CancellationException.class);
   }
+
+  @org.junit.jupiter.api.Test
+  void allPreviewsFromOneSetOfDrawsEqualEachPreviewOnItsOwn() {
+    io.parzen.space.SearchSpace space = io.parzen.space.SearchSpace.of(
+        io.parzen.space.Hp.loguniform("lr", 1e-5, 1e-1),
+        io.parzen.space.Hp.choice("optimizer", "adam", "sgd"),
+        io.parzen.space.Hp.uniform("beta1", 0.8, 0.999).withCondition(io.parzen.space.Condition.when("optimizer", "adam")),
+        io.parzen.space.Hp.quniform("units", 16, 256, 16));
+    java.util.Map<String, PriorPreview> all = PriorPreview.ofAll(space, 3_000, 11L);
+    org.assertj.core.api.Assertions.assertThat(all.keySet()).containsExactly("lr", "optimizer", "beta1", "units");
+    for (String name : all.keySet()) {
+      org.assertj.core.api.Assertions.assertThat(all.get(name)).as(name).isEqualTo(PriorPreview.of(space, name, 3_000, 11L));
+    }
+  }
 }

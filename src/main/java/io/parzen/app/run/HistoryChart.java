@@ -53,15 +53,15 @@ final class HistoryChart {
     NumberAxis trials = new NumberAxis("Trial");
     trials.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     trials.setAutoRangeIncludesZero(false);
-    XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-    XYStepRenderer steps = new XYStepRenderer();
+    XYLineAndShapeRenderer dots = new LazyTips.ShapeRenderer(false, true);
+    XYStepRenderer steps = new LazyTips.StepRenderer();
     plot = new XYPlot(new XYSeriesCollection(best), trials, valueAxis(logScale), steps);
     XYSeriesCollection points = new XYSeriesCollection();
     points.addSeries(complete);
     points.addSeries(pruned);
     plot.setDataset(1, points);
     plot.setRenderer(1, dots);
-    XYLineAndShapeRenderer ring = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer ring = new LazyTips.ShapeRenderer(false, true);
     plot.setDataset(2, new XYSeriesCollection(selected));
     plot.setRenderer(2, ring);
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);

@@ -50,7 +50,7 @@ final class IntermediateValuesChart {
     this.theme = theme;
     completeColor = theme.accent(130);
     prunedColor = new Color(theme.muted().getRed(), theme.muted().getGreen(), theme.muted().getBlue(), 150);
-    XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false) {
+    XYLineAndShapeRenderer lineRenderer = new LazyTips.ShapeRenderer(true, false) {
       @Override
       public Paint getItemPaint(int series, int item) {
         IntermediateValues.Curve c = curves.get((Integer) lines.getSeriesKey(series));
@@ -64,10 +64,10 @@ final class IntermediateValuesChart {
     steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     steps.setAutoRangeIncludesZero(false);
     plot = new XYPlot(lines, steps, ChartSupport.valueAxis("Intermediate value", logScale), lineRenderer);
-    XYLineAndShapeRenderer crosses = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer crosses = new LazyTips.ShapeRenderer(false, true);
     plot.setDataset(1, new XYSeriesCollection(prunedAt));
     plot.setRenderer(1, crosses);
-    XYLineAndShapeRenderer thick = new XYLineAndShapeRenderer(true, true);
+    XYLineAndShapeRenderer thick = new LazyTips.ShapeRenderer(true, true);
     plot.setDataset(2, new XYSeriesCollection(selected));
     plot.setRenderer(2, thick);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);

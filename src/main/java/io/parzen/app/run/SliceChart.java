@@ -58,7 +58,7 @@ final class SliceChart {
     this.categories = slice.categories();
     // Not sorted: appending stays O(1) however many trials there are.
     points = new XYSeries(parameter, false, true);
-    dots = new XYLineAndShapeRenderer(false, true) {
+    dots = new LazyTips.ShapeRenderer(false, true) {
       @Override
       public Paint getItemPaint(int series, int item) {
         return colors.computeIfAbsent(colorOf.applyAsInt(TrialItem.numberOf(points, item)), Color::new);
@@ -72,7 +72,7 @@ final class SliceChart {
     dots.setDefaultToolTipGenerator((data, s, i) -> describer.apply(TrialItem.numberOf(points, i)));
     plot = new XYPlot(new XYSeriesCollection(points), domainAxis(), ChartSupport.valueAxis("Objective value",
         logValues), dots);
-    XYLineAndShapeRenderer ring = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer ring = new LazyTips.ShapeRenderer(false, true);
     plot.setDataset(1, new XYSeriesCollection(selected));
     plot.setRenderer(1, ring);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
