@@ -63,8 +63,9 @@ public final class MainView {
     samplesTab.setContent(SamplesView.create(new SamplesViewModel(viewModel.runs(), exporter)));
     intermediateTab.setContent(IntermediateValuesView.create(
         new IntermediateValuesViewModel(viewModel.runs(), exporter)));
-    SplitPane trialsAndBest = new SplitPane(TrialsView.create(viewModel.runs()),
-        io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()));
+    SplitPane bestAndSelected = new SplitPane(io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()),
+        io.parzen.app.run.TrialDetailView.create(new io.parzen.app.run.TrialDetailViewModel(viewModel.runs())));
+    SplitPane trialsAndBest = new SplitPane(TrialsView.create(viewModel.runs()), bestAndSelected);
     trialsAndBest.setOrientation(javafx.geometry.Orientation.VERTICAL);
     trialsAndBest.setDividerPositions(viewModel.preferences().dividers("trials", 0.62));
     trialsAndBest.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->

@@ -96,6 +96,17 @@ class StudioCommandRunTest {
         assertThat(t.userAttrs()).containsEntry(CommandObjective.EXIT_STATUS_ATTR, 0);
       });
     }
+
+    io.parzen.app.run.TrialDetailViewModel[] detail = new io.parzen.app.run.TrialDetailViewModel[1];
+    FxToolkit.setupFixture(() -> {
+      detail[0] = new io.parzen.app.run.TrialDetailViewModel(vm.runs());
+      vm.runs().selectedTrialProperty().set(2);
+    });
+    assertThat(detail[0].titleProperty().get()).isEqualTo("Trial 2 · COMPLETE");
+    assertThat(detail[0].summaryProperty().get()).contains("exit status 0");
+    assertThat(detail[0].stdoutProperty().get()).contains("{\"step\": 0, \"value\": ").contains("{\"step\": 2,");
+    FxToolkit.setupFixture(() -> vm.runs().selectedTrialProperty().set(null));
+    assertThat(detail[0].titleProperty().get()).startsWith("Select a trial");
   }
 
   @Test

@@ -113,6 +113,8 @@ public final class RunViewModel {
 
   private final Queue<FrozenTrial> queue = new ConcurrentLinkedQueue<>();
   private final Map<Integer, Integer> rowIndex = new HashMap<>();
+  /** The latest snapshot of every trial shown, by number: user attributes for the detail pane. */
+  private final Map<Integer, FrozenTrial> snapshots = new HashMap<>();
   private final LongSupplier nanoTime;
   private final Timeline timer;
   private final StudyListener listener = new StudyListener() {
@@ -171,6 +173,11 @@ public final class RunViewModel {
   /** The best value of a COMPLETE trial, or {@code null} before one completes. */
   public ReadOnlyObjectProperty<Double> bestValueProperty() {
     return bestValue.getReadOnlyProperty();
+  }
+
+  /** The latest snapshot of trial {@code number}, or {@code null} when it is not shown. */
+  public FrozenTrial trial(int number) {
+    return snapshots.get(number);
   }
 
   /** The COMPLETE trial with the best first value (the lowest number among equals), or {@code null}. */
@@ -310,6 +317,7 @@ public final class RunViewModel {
     selectedTrial.set(null);
     rows.clear();
     rowIndex.clear();
+    snapshots.clear();
     parameterNames.clear();
     completed.set(0);
     pruned.set(0);
@@ -405,6 +413,7 @@ public final class RunViewModel {
       if (old != null && old.state().isFinished()) {
         continue;  // A finished trial never changes; this is a late or repeated snapshot.
       }
+      snapshots.put(t.number(), t);
       if (t.state().isFinished()) {
         finished.add(t);
         count(counts, t.state());
