@@ -63,8 +63,15 @@ public final class MainView {
     samplesTab.setContent(SamplesView.create(new SamplesViewModel(viewModel.runs(), exporter)));
     intermediateTab.setContent(IntermediateValuesView.create(
         new IntermediateValuesViewModel(viewModel.runs(), exporter)));
-    SplitPane bestAndSelected = new SplitPane(io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()),
+    Tab bestTab = new Tab("Best trial", io.parzen.app.run.BestTrialView.create(viewModel.bestTrial()));
+    Tab selectedTab = new Tab("Selected trial",
         io.parzen.app.run.TrialDetailView.create(new io.parzen.app.run.TrialDetailViewModel(viewModel.runs())));
+    bestTab.setId("bestTab");
+    selectedTab.setId("selectedTrialTab");
+    TabPane bestAndSelected = new TabPane(bestTab, selectedTab);
+    bestAndSelected.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    viewModel.runs().selectedTrialProperty().addListener((obs, old, number) ->
+        bestAndSelected.getSelectionModel().select(number == null ? bestTab : selectedTab));
     SplitPane trialsAndBest = new SplitPane(TrialsView.create(viewModel.runs()), bestAndSelected);
     trialsAndBest.setOrientation(javafx.geometry.Orientation.VERTICAL);
     trialsAndBest.setDividerPositions(viewModel.preferences().dividers("trials", 0.62));
