@@ -79,6 +79,10 @@ public final class StudioBench {
 
     List<String[]> rows = new ArrayList<>();
     MainViewModel vm = onFx(() -> window());
+    onFx(() -> {
+      vm.selectedPanelProperty().set(MainViewModel.Panel.HISTORY);  // the opened study is drawn, as a user sees it
+      return null;
+    });
     List<Double> opens = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       onFx(() -> {
@@ -109,7 +113,7 @@ public final class StudioBench {
     reads.remove(0);
     Collections.sort(reads);
     Collections.sort(opens);
-    rows.add(new String[] {"open a " + STUDY_TRIALS + "-trial study (10 params) until drawn, median of 3",
+    rows.add(new String[] {"open a " + STUDY_TRIALS + "-trial study (10 params) on the History tab until drawn, median of 3",
         String.format(Locale.ROOT, "%.0f ms", opens.get(opens.size() / 2))});
     rows.add(new String[] {"  of which reading the file (background thread), median of 3",
         String.format(Locale.ROOT, "%.0f ms", reads.get(reads.size() / 2))});
