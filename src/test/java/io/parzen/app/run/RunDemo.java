@@ -8,7 +8,8 @@ import javafx.stage.Stage;
 
 /**
  * Opens the studio window on a new quadratic study in a temporary file and runs it, for looking
- * at the live History tab: {@code java -cp ... io.parzen.app.run.RunDemo\$Launch [dark] [trials]}.
+ * at the live plots: {@code java -cp ... io.parzen.app.run.RunDemo\$Launch [dark] [trials] [objective=NAME]
+ * [panel=slice|samples|intermediate|trials|history] [workers=N]}.
  * (On a plain class path Java refuses to start an {@code Application} subclass, hence {@link Launch}.)
  */
 public final class RunDemo extends Application {
@@ -22,7 +23,16 @@ public final class RunDemo extends Application {
     vm.darkThemeProperty().addListener((obs, old, dark) -> io.parzen.app.Theme.apply(stage.getScene(), dark));
     vm.darkThemeProperty().set(args.contains("dark"));
     stage.titleProperty().bind(vm.titleProperty());
-    vm.run();
+    for (String arg : args) {
+      if (arg.startsWith("objective=")) {
+        vm.setup().objectiveProperty().set(arg.substring("objective=".length()));
+      } else if (arg.startsWith("workers=")) {
+        vm.setup().workersProperty().set(Integer.parseInt(arg.substring("workers=".length())));
+      }
+    }
+    vm.run().thenRun(() -> args.stream().filter(a -> a.startsWith("panel=")).findFirst().ifPresent(a ->
+        vm.selectedPanelProperty().set(MainViewModel.Panel.valueOf(
+            a.substring("panel=".length()).toUpperCase(java.util.Locale.ROOT).replace("INTERMEDIATE", "INTERMEDIATE_VALUES")))));
   }
 
   /** Entry point that is not an {@code Application}, so that it runs from a class path. */
