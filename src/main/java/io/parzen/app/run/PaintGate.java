@@ -24,9 +24,16 @@ final class PaintGate {
   private final List<ChartViewer> viewers = new ArrayList<>();
   private final ChangeListener<Boolean> visibility = (obs, was, now) -> update();
   private boolean shown = true;
+  private final java.util.function.Consumer<Boolean> shownChanged;
 
   PaintGate(Node root) {
+    this(root, shown -> { });
+  }
+
+  /** A gate that also tells {@code shownChanged} whenever the panel is shown or hidden, and now. */
+  PaintGate(Node root, java.util.function.Consumer<Boolean> shownChanged) {
     this.root = root;
+    this.shownChanged = shownChanged;
     root.visibleProperty().addListener(visibility);
     root.parentProperty().addListener((obs, old, parent) -> {
       if (old != null) {
@@ -70,6 +77,7 @@ final class PaintGate {
       return;
     }
     shown = now;
+    shownChanged.accept(shown);
     for (ChartViewer v : viewers) {
       JFreeChart chart = v.getChart();
       if (chart == null) {

@@ -47,7 +47,7 @@ public final class SamplesView {
   private void initialize() {
     ChartSupport.fitTiles(scroll, grid, 380, 0.7);
     root.getProperties().put(SamplesView.class, this);
-    gate = new PaintGate(root);
+    gate = new PaintGate(root, viewModel::setActive);
     noteLabel.textProperty().bind(viewModel.noteProperty());
     noteLabel.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
     noteLabel.managedProperty().bind(noteLabel.visibleProperty());

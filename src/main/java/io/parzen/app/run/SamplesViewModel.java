@@ -31,10 +31,13 @@ public final class SamplesViewModel {
   private SampleHistogram.Builder builder;
   private List<SampleHistogram> histograms = List.of();
 
+  /** Holds the trials back while the plot is hidden. */
+  private DeferredTrials deferred;
+
   public SamplesViewModel(RunViewModel runs, ChartExporter exporter) {
     this.runs = runs;
     this.exporter = exporter;
-    runs.addTrialsListener(new RunViewModel.TrialsListener() {
+    deferred = new DeferredTrials(new RunViewModel.TrialsListener() {
       @Override
       public void trialsReset(List<FrozenTrial> finished, SearchSpace space) {
         SearchSpace declared = space;
@@ -55,6 +58,7 @@ public final class SamplesViewModel {
         publish();
       }
     });
+    runs.addTrialsListener(deferred);
   }
 
   /** Every parameter's histogram so far, in the space's order. */
@@ -93,5 +97,13 @@ public final class SamplesViewModel {
   private void publish() {
     histograms = builder.build();
     listeners.forEach(l -> l.accept(histograms));
+  }
+
+  /**
+   * Whether the plot is shown; the view sets it. While hidden, finished trials are kept, not
+   * plotted; showing the plot again plots them at once.
+   */
+  public void setActive(boolean active) {
+    deferred.setActive(active);
   }
 }

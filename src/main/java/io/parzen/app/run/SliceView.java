@@ -59,7 +59,7 @@ public final class SliceView {
   private void initialize() {
     ChartSupport.fitTiles(scroll, grid, 380, 0.7);
     root.getProperties().put(SliceView.class, this);
-    gate = new PaintGate(root);
+    gate = new PaintGate(root, viewModel::setActive);
     logScaleBox.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
     viewModel.logScaleProperty().addListener((obs, old, log) -> charts.values().forEach(c -> c.setLogScale(log)));
     emptyLabel.visibleProperty().bind(Bindings.isEmpty(viewModel.parameters()));

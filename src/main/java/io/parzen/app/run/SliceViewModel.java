@@ -43,11 +43,14 @@ public final class SliceViewModel {
   private final List<SliceListener> listeners = new CopyOnWriteArrayList<>();
   private SlicePlot.Builder builder = new SlicePlot.Builder();
 
+  /** Holds the trials back while the plot is hidden. */
+  private DeferredTrials deferred;
+
   public SliceViewModel(RunViewModel runs, ChartExporter exporter) {
     this.runs = runs;
     this.exporter = exporter;
     hidden.addListener((SetChangeListener<String>) c -> updateShown());
-    runs.addTrialsListener(new RunViewModel.TrialsListener() {
+    deferred = new DeferredTrials(new RunViewModel.TrialsListener() {
       @Override
       public void trialsReset(List<FrozenTrial> finished, SearchSpace space) {
         builder = new SlicePlot.Builder().append(finished);
@@ -70,6 +73,7 @@ public final class SliceViewModel {
         listeners.forEach(l -> l.slicesAppended(added));
       }
     });
+    runs.addTrialsListener(deferred);
   }
 
   /** Every parameter with a slice, in the order first seen. */
@@ -142,5 +146,13 @@ public final class SliceViewModel {
     if (!shown.equals(shownParameters)) {
       shownParameters.setAll(shown);
     }
+  }
+
+  /**
+   * Whether the plot is shown; the view sets it. While hidden, finished trials are kept, not
+   * plotted; showing the plot again plots them at once.
+   */
+  public void setActive(boolean active) {
+    deferred.setActive(active);
   }
 }

@@ -66,13 +66,13 @@ class PlotsViewTest {
 
   @Test
   void theSliceOfXHoldsOnePointPerTrialAndTheHistogramCountsThemAll(FxRobot robot) {
-    robot.clickOn("Slice");
+    selectTab(robot, "Slice");
     SliceChart slice = SliceView.chartOf(robot.lookup(".slice-view").queryAs(Parent.class), "x");
     assertThat(slice.pointCount()).isEqualTo(30);
     XYDataset points = slice.chart().getXYPlot().getDataset(0);
     assertThat(points.getItemCount(0)).isEqualTo(30);
 
-    robot.clickOn("Samples");
+    selectTab(robot, "Samples");
     SamplesChart samples = SamplesView.chartOf(robot.lookup(".samples-view").queryAs(Parent.class), "x");
     assertThat(samples.drawnCount()).isEqualTo(30);
     assertThat(samples.histogram().samples()).isEqualTo(30);
@@ -83,8 +83,7 @@ class PlotsViewTest {
 
   @Test
   void selectingATableRowRingsTheTrialInTheHistoryAndSliceCharts(FxRobot robot) {
-    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
-        && l.getStyleClass().contains("tab-label") && "Trials".equals(l.getText()));
+    selectTab(robot, "Trials");
     TableView<TrialRow> table = robot.lookup("#trialsTable").queryAs(TableView.class);
     robot.interact(() -> table.getSelectionModel().select(12));
     TrialRow row = table.getSelectionModel().getSelectedItem();
@@ -96,6 +95,7 @@ class PlotsViewTest {
     assertThat(ring.getXValue(0, 0)).isEqualTo(row.number());
     assertThat(ring.getYValue(0, 0)).isEqualTo(row.value());
 
+    selectTab(robot, "Slice");  // hidden plots are built when first shown
     SliceChart slice = SliceView.chartOf(robot.lookup(".slice-view").queryAs(Parent.class), "x");
     assertThat(slice.selectedNumber()).isEqualTo(row.number());
     XYDataset sliceRing = slice.chart().getXYPlot().getDataset(1);
@@ -113,6 +113,7 @@ class PlotsViewTest {
         .contains(String.format(java.util.Locale.ROOT, "%.6g", row.value()))
         .contains("x = " + String.format(java.util.Locale.ROOT, "%.6g", (Double) row.params().get("x")));
 
+    selectTab(robot, "Slice");
     SliceChart slice = SliceView.chartOf(robot.lookup(".slice-view").queryAs(Parent.class), "x");
     XYPlot plot = slice.chart().getXYPlot();
     String sliceTip = plot.getRenderer(0).getToolTipGenerator(0, 0).generateToolTip(plot.getDataset(0), 0, 0);
@@ -121,7 +122,7 @@ class PlotsViewTest {
 
   @Test
   void clickingAPointInTheHistorySelectsItsRow(FxRobot robot) {
-    robot.clickOn("History");
+    selectTab(robot, "History");
     WaitForAsyncUtils.waitForFxEvents();
     ChartViewer viewer = robot.lookup("#historyChart").queryAs(ChartViewer.class);
     XYItemEntity point = null;
@@ -141,8 +142,7 @@ class PlotsViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.runs().selectedTrialProperty().get()).isEqualTo(number);
 
-    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
-        && l.getStyleClass().contains("tab-label") && "Trials".equals(l.getText()));
+    selectTab(robot, "Trials");
     TableView<TrialRow> table = robot.lookup("#trialsTable").queryAs(TableView.class);
     assertThat(table.getSelectionModel().getSelectedItem().number()).isEqualTo(number);
   }
@@ -152,10 +152,10 @@ class PlotsViewTest {
     Path png = dir.resolve(UUID.randomUUID() + "-slice.png");
     Path svg = dir.resolve(UUID.randomUUID() + "-history.svg");
     dialogs.filesToSave.add(png);
-    robot.clickOn("Slice");
+    selectTab(robot, "Slice");
     robot.clickOn("#exportSliceButton");
     dialogs.filesToSave.add(svg);
-    robot.clickOn("History");
+    selectTab(robot, "History");
     robot.clickOn("#exportHistoryButton");
 
     assertThat(dialogs.errors).isEmpty();
@@ -170,8 +170,15 @@ class PlotsViewTest {
   @Test
   void exportingToAnUnknownTypeSaysWhichNamesWork(FxRobot robot) {
     dialogs.filesToSave.add(dir.resolve("plot.gif"));
-    robot.clickOn("Samples");
+    selectTab(robot, "Samples");
     robot.clickOn("#exportSamplesButton");
     assertThat(dialogs.errors).singleElement().asString().contains("plot.gif").contains(".png or .svg");
+  }
+
+  /** Clicks the header of the result tab called {@code name} (other labels may say the same). */
+  static void selectTab(FxRobot robot, String name) {
+    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+        && l.getStyleClass().contains("tab-label") && name.equals(l.getText()));
+    WaitForAsyncUtils.waitForFxEvents();
   }
 }
