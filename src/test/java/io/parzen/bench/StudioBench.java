@@ -139,11 +139,16 @@ public final class StudioBench {
         long t = System.nanoTime();
         if (last != 0) {
           gaps.add(t - last);
+          if (t - last > 100_000_000L) {
+            System.err.printf(Locale.ROOT, "gap of %.0f ms ending %.2f s into the run (%d rows)%n", (t - last) / 1e6,
+                (t - runStartNanos) / 1e9, vm.runs().rows().size());
+          }
         }
         last = t;
       }
     };
     long runStart = System.nanoTime();
+    runStartNanos = runStart;
     onFx(() -> {
       frames.start();
       return vm.run();
@@ -179,6 +184,7 @@ public final class StudioBench {
   }
 
   private static volatile Path saveTo;
+  private static volatile long runStartNanos;
 
   private static MainViewModel window() {
     DialogService dialogs = new DialogService() {
