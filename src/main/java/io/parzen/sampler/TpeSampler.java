@@ -71,6 +71,8 @@ public final class TpeSampler implements Sampler {
   private final TrialHistory history = new TrialHistory();
   /** Splits of the trials being sampled, by trial id; {@link #STARTUP} during the startup trials. */
   private final Map<Long, TrialHistory.Split> splits = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per parameter, what its above densities remember from one trial to the next. */
+  private final Map<String, AboveDensity.Memo> aboveMemos = new java.util.concurrent.ConcurrentHashMap<>();
   private static final TrialHistory.Split STARTUP = new TrialHistory.Split(null, List.of(), new int[0], new int[0], List.of());
   private final ParzenEstimator.Settings settings;
   private final String preset;
@@ -97,7 +99,7 @@ public final class TpeSampler implements Sampler {
     this.multivariate = b.multivariate;
     this.group = b.group;
     this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights,
-        new NormalizerCache());
+        new NormalizerCache(), new MixtureCache());
     this.preset = b.preset;
     this.random = new RandomSampler(seed);
     // A stream separate from the random sampler's, as Optuna's TPE keeps its own generator.
@@ -269,8 +271,11 @@ public final class TpeSampler implements Sampler {
     Prior prior = priorOf(study, name, distribution);
     ParzenEstimator below = ParzenEstimator.of(split.belowObservations(name, distribution), distribution, prior, settings);
     TrialHistory.Observations aboveObservations = split.aboveObservationsInOrder(name, distribution);
-    ParzenEstimator above = ParzenEstimator.of(aboveObservations.values(), aboveObservations.order(), distribution, prior,
-        settings, Double.NaN);
+    AboveDensity fastAbove = distribution instanceof FloatDistribution f
+        ? aboveMemos.computeIfAbsent(name, key -> new AboveDensity.Memo()).build(aboveObservations, f, prior, settings)
+        : null;
+    ParzenEstimator above = fastAbove != null ? null : ParzenEstimator.of(aboveObservations.values(),
+        aboveObservations.order(), distribution, prior, settings, Double.NaN);
 
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {
@@ -282,7 +287,7 @@ public final class TpeSampler implements Sampler {
     double bestScore = Double.NEGATIVE_INFINITY;
     boolean found = false;
     for (double x : candidates) {
-      double score = below.logPdf(x) - above.logPdf(x);
+      double score = below.logPdf(x) - (fastAbove != null ? fastAbove.logPdf(x) : above.logPdf(x));
       if (!found || score > bestScore) {  // the first of equals, like numpy's argmax
         if (!Double.isNaN(score)) {
           best = x;

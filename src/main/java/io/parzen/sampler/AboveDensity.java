@@ -1,0 +1,262 @@
+package io.parzen.sampler;
+
+import io.parzen.space.FloatDistribution;
+import io.parzen.space.Prior;
+import java.util.Arrays;
+
+/**
+ * The above group's log density {@code log g(x)} of a continuous float parameter, built straight
+ * into a {@link KernelWindow} in one sweep of the observations' sorted order, with what stays the
+ * same from one trial to the next remembered per observation (see {@link Memo}): its kernel mean
+ * (the log of its value on a log range) and, while its width stays the same, its normaliser. Only
+ * the widths (a neighbour rule), the mixture weights (which depend on {@code n}) and the kernel
+ * constants are computed afresh, without the dozen intermediate arrays of {@link
+ * ParzenEstimator#of}.
+ *
+ * <p>Every number is computed by the same operations in the same order as in {@code
+ * ParzenEstimator.of(...).logPdf}, so the densities are bit for bit the same. Where that estimator
+ * would not use a window (fewer than {@link KernelWindow#MIN_KERNELS} kernels, or most of them of
+ * different widths), or the given order is not exactly a stable sort of the kernel means, {@link
+ * Memo#build} gives {@code null} and the caller builds the full estimator. Immutable.
+ */
+final class AboveDensity {
+
+  private final boolean logSpace;
+  private final double low;
+  private final double high;
+  private final KernelWindow window;
+
+  private AboveDensity(boolean logSpace, double low, double high, KernelWindow window) {
+    this.logSpace = logSpace;
+    this.low = low;
+    this.high = high;
+    this.window = window;
+  }
+
+  /** The log density at the internal value {@code x}; {@code -inf} outside the range. */
+  double logPdf(double x) {
+    double t = logSpace ? Math.log(x) : x;
+    if (!(t >= low && t <= high)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return window.logPdf(t);
+  }
+
+  /**
+   * What one parameter's above densities remember between trials, by the trials' arrival index in
+   * a {@link TrialHistory}: kernel means, and the width each kernel last had with its normaliser.
+   * Forgets everything when the history starts over or the parameter's range changes.
+   * Thread-safe.
+   */
+  static final class Memo {
+    private int generation = Integer.MIN_VALUE;
+    private double low = Double.NaN;
+    private double high = Double.NaN;
+    private boolean logSpace;
+    /**
+     * Per arrival {@code a}, side by side so that one cache line holds them: the kernel mean at
+     * {@code 3a} (NaN until known), the width it last had at {@code 3a + 1} (0 until then) and the
+     * normaliser for that width at {@code 3a + 2}.
+     */
+    private double[] kernels = new double[0];
+
+    /**
+     * The above density of {@code observations} (in trial-number order, with their sorted order
+     * and arrivals) of a parameter drawn from {@code distribution} with prior shape {@code prior};
+     * {@code null} where the full estimator must be built instead (see the class comment).
+     */
+    synchronized AboveDensity build(TrialHistory.Observations observations, FloatDistribution distribution,
+        Prior prior, ParzenEstimator.Settings settings) {
+      double[] values = observations.values();
+      int[] order = observations.order();
+      int[] arrivals = observations.arrivals();
+      int n = values.length;
+      int m = n + 1;
+      if (distribution.step() != null || order == null || arrivals == null || order.length != n
+          || m < KernelWindow.MIN_KERNELS) {
+        return null;
+      }
+      double aLow = distribution.low();
+      double aHigh = distribution.high();
+      boolean inLogs = distribution.log()
+          || (prior instanceof Prior.LogUniform || prior instanceof Prior.LogNormal) && aLow > 0;
+      if (inLogs) {
+        aLow = Math.log(aLow);
+        aHigh = Math.log(aHigh);
+      }
+      double range = aHigh - aLow;
+      if (!(range > 0)) {
+        return null;
+      }
+      remember(observations.generation(), aLow, aHigh, inLogs, arrivals, n);
+
+      // The kernel means in ascending order with the prior's (the range's middle) among them, as
+      // ParzenEstimator.Numerical.withPrior places it; ext holds them between the range's ends.
+      double priorMid = 0.5 * (aLow + aHigh);
+      double[] ext = new double[m + 2];
+      int[] index = new int[m];  // observation index at each sorted position; n for the prior
+      ext[0] = aLow;
+      int p = 0;
+      boolean priorPlaced = false;
+      double previousMu = Double.NaN;
+      int previous = -1;
+      for (int i = 0; i < n; i++) {
+        int k = order[i];
+        if (k < 0 || k >= n) {
+          return null;
+        }
+        int at = 3 * arrivals[k];
+        double mu = kernels[at];
+        if (Double.isNaN(mu)) {
+          mu = inLogs ? Math.log(values[k]) : values[k];
+          kernels[at] = mu;
+        }
+        if (i > 0) {
+          int c = Double.compare(previousMu, mu);
+          if (c > 0 || c == 0 && previous > k) {
+            return null;  // not a stable sort of the means (logs can tie where values did not)
+          }
+        }
+        previousMu = mu;
+        previous = k;
+        if (!priorPlaced && Double.compare(mu, priorMid) > 0) {
+          ext[p + 1] = priorMid;
+          index[p++] = n;
+          priorPlaced = true;
+        }
+        ext[p + 1] = mu;
+        index[p++] = k;
+      }
+      if (!priorPlaced) {
+        ext[p + 1] = priorMid;
+        index[p] = n;
+      }
+      ext[m + 1] = aHigh;
+
+      // Widths: Optuna's neighbour rule and magic clip (ParzenEstimator.Numerical.bandwidths).
+      double priorMu = priorMid;
+      double priorSigma = range;
+      if (prior instanceof Prior.Normal normal && !inLogs) {
+        priorMu = normal.mu();
+        priorSigma = normal.sigma();
+      } else if (prior instanceof Prior.LogNormal normal && inLogs) {
+        priorMu = normal.mu();
+        priorSigma = normal.sigma();
+      }
+      priorSigma = Math.max(priorSigma, ParzenEstimator.EPS);
+      double minSigma = settings.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : ParzenEstimator.EPS;
+      double[] widths = new double[m];
+      double narrow = Double.POSITIVE_INFINITY;
+      for (int q = 0; q < m; q++) {
+        double width;
+        if (index[q] == n) {
+          width = priorSigma;
+        } else {
+          double gap;
+          if (!settings.considerEndpoints() && q == 0) {
+            gap = ext[2] - ext[1];
+          } else if (!settings.considerEndpoints() && q == m - 1) {
+            gap = ext[m] - ext[m - 1];
+          } else {
+            gap = Math.max(ext[q + 1] - ext[q], ext[q + 2] - ext[q + 1]);
+          }
+          width = Math.min(range, Math.max(minSigma, gap));
+        }
+        widths[q] = width;
+        narrow = Math.min(narrow, width);
+      }
+      int narrowCount = 0;
+      for (double width : widths) {
+        if (width == narrow) {
+          narrowCount++;
+        }
+      }
+      if (narrowCount < m / 2) {
+        return null;  // KernelWindow.of would decline: the full estimator sums every kernel
+      }
+      if (priorSigma == narrow) {
+        narrowCount--;  // the prior is always summed in full
+      }
+
+      // Kernel constants, then the window's narrow kernels in sorted order and the others by index.
+      double[] logMixture = ParzenEstimator.mixture(n, settings).logWeights();
+      double[] narrowMus = new double[narrowCount];
+      double[] narrowCoefficients = new double[narrowCount];
+      int wideCount = m - narrowCount;
+      long[] wide = new long[wideCount];  // (index << 32 | sorted position), to order them by index
+      double[] wideCoefficientAt = new double[m];
+      double narrowLogSigma = Math.log(narrow);
+      int a = 0;
+      int b = 0;
+      for (int q = 0; q < m; q++) {
+        int k = index[q];
+        double width = widths[q];
+        double logSigma = width == narrow ? narrowLogSigma : Math.log(width);
+        if (k == n) {
+          double logNormalizer = TruncNorm.logMass((aLow - priorMu) / width, (aHigh - priorMu) / width);
+          wideCoefficientAt[q] = logMixture[k] - logSigma - logNormalizer - TruncNorm.LOG_SQRT_2PI;
+          ext[q + 1] = priorMu;
+          wide[b++] = (long) k << 32 | q;
+          continue;
+        }
+        int at = 3 * arrivals[k];
+        double mu = ext[q + 1];
+        double logNormalizer;
+        if (kernels[at + 1] == width) {
+          logNormalizer = kernels[at + 2];
+        } else {
+          logNormalizer = TruncNorm.logMass((aLow - mu) / width, (aHigh - mu) / width);
+          kernels[at + 1] = width;
+          kernels[at + 2] = logNormalizer;
+        }
+        double coefficient = logMixture[k] - logSigma - logNormalizer - TruncNorm.LOG_SQRT_2PI;
+        if (width == narrow) {
+          narrowMus[a] = mu;
+          narrowCoefficients[a++] = coefficient;
+        } else {
+          wideCoefficientAt[q] = coefficient;
+          wide[b++] = (long) k << 32 | q;
+        }
+      }
+      Arrays.sort(wide);
+      double[] wideMus = new double[wideCount];
+      double[] wideInverseSigmas = new double[wideCount];
+      double[] wideCoefficients = new double[wideCount];
+      for (int i = 0; i < wideCount; i++) {
+        int q = (int) wide[i];
+        wideMus[i] = ext[q + 1];
+        wideInverseSigmas[i] = 1 / widths[q];
+        wideCoefficients[i] = wideCoefficientAt[q];
+      }
+      KernelWindow window = KernelWindow.ofSorted(narrowMus, narrowCoefficients, 1 / narrow, wideMus,
+          wideInverseSigmas, wideCoefficients);
+      return new AboveDensity(inLogs, aLow, aHigh, window);
+    }
+
+    /** Starts over for another history or range, and makes room for every arrival in {@code arrivals}. */
+    private void remember(int newGeneration, double newLow, double newHigh, boolean newLogSpace, int[] arrivals,
+        int n) {
+      int size = 0;
+      for (int i = 0; i < n; i++) {
+        size = Math.max(size, arrivals[i] + 1);
+      }
+      boolean same = generation == newGeneration && Double.compare(low, newLow) == 0
+          && Double.compare(high, newHigh) == 0 && logSpace == newLogSpace;
+      if (!same) {
+        generation = newGeneration;
+        low = newLow;
+        high = newHigh;
+        logSpace = newLogSpace;
+        kernels = new double[0];
+      }
+      if (kernels.length < 3 * size) {
+        int old = kernels.length / 3;
+        int capacity = Math.max(size, 2 * old);
+        kernels = Arrays.copyOf(kernels, 3 * capacity);
+        for (int a = old; a < capacity; a++) {
+          kernels[3 * a] = Double.NaN;  // mean not known yet; a width of 0 is never a kernel's
+        }
+      }
+    }
+  }
+}
