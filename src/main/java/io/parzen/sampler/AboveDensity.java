@@ -95,6 +95,11 @@ final class AboveDensity {
       double priorMid = 0.5 * (aLow + aHigh);
       double[] ext = new double[m + 2];
       int[] index = new int[m];  // observation index at each sorted position; n for the prior
+      // Each kernel's memo entry, read once while its cache line is at hand: where it is, and the
+      // width and normaliser it remembers.
+      int[] memoAt = new int[m];
+      double[] memoWidths = new double[m];
+      double[] memoLogNormalizers = new double[m];
       ext[0] = aLow;
       int p = 0;
       boolean priorPlaced = false;
@@ -125,6 +130,9 @@ final class AboveDensity {
           priorPlaced = true;
         }
         ext[p + 1] = mu;
+        memoAt[p] = at;
+        memoWidths[p] = kernels[at + 1];
+        memoLogNormalizers[p] = kernels[at + 2];
         index[p++] = k;
       }
       if (!priorPlaced) {
@@ -199,13 +207,13 @@ final class AboveDensity {
           wide[b++] = (long) k << 32 | q;
           continue;
         }
-        int at = 3 * arrivals[k];
         double mu = ext[q + 1];
         double logNormalizer;
-        if (kernels[at + 1] == width) {
-          logNormalizer = kernels[at + 2];
+        if (memoWidths[q] == width) {
+          logNormalizer = memoLogNormalizers[q];
         } else {
           logNormalizer = TruncNorm.logMass((aLow - mu) / width, (aHigh - mu) / width);
+          int at = memoAt[q];
           kernels[at + 1] = width;
           kernels[at + 2] = logNormalizer;
         }

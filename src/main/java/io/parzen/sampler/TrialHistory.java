@@ -295,6 +295,7 @@ final class TrialHistory {
     private final int[] above;
     private final List<FrozenTrial> running;
     private final int generation;
+    private int[] aboveIndex;
 
     Split(TrialHistory history, List<FrozenTrial> trials, int[] below, int[] above, List<FrozenTrial> running) {
       this.history = history;
@@ -361,19 +362,39 @@ final class TrialHistory {
       double[] column = history.column(name);
       double[] values = new double[above.length];
       int[] arrivalOf = new int[above.length];
-      int[] indexOfArrival = new int[trials.size()];
-      Arrays.fill(indexOfArrival, -1);
       int count = 0;
       for (int arrival : above) {
         double v = column[arrival];
         if (v >= low && v <= high) {
-          indexOfArrival[arrival] = count;
           arrivalOf[count] = arrival;
           values[count++] = v;
         }
       }
+      int[] indexOfArrival;
+      if (count == above.length) {
+        indexOfArrival = aboveIndexOfArrival();  // every above trial has the parameter: shared by all of them
+      } else {
+        indexOfArrival = new int[trials.size()];
+        Arrays.fill(indexOfArrival, -1);
+        for (int i = 0; i < count; i++) {
+          indexOfArrival[arrivalOf[i]] = i;
+        }
+      }
       double[] observed = count == values.length ? values : Arrays.copyOf(values, count);
       return new Observations(observed, history.sortedIndices(name, indexOfArrival, count), arrivalOf, generation);
+    }
+
+    /** For each arrival, its index among the above trials (by number), or -1; computed once per split. */
+    private synchronized int[] aboveIndexOfArrival() {
+      if (aboveIndex == null) {
+        int[] index = new int[trials.size()];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < above.length; i++) {
+          index[above[i]] = i;
+        }
+        aboveIndex = index;
+      }
+      return aboveIndex;
     }
 
     private double[] observations(int[] arrivalsInOrder, List<FrozenTrial> extra, String name, Distribution d) {
