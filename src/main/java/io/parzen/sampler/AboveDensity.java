@@ -59,6 +59,14 @@ final class AboveDensity {
      * normaliser for that width at {@code 3a + 2}.
      */
     private double[] kernels = new double[0];
+    /** Working arrays of {@link #build}, kept from one trial to the next (each is written before it is read). */
+    private double[] scratchExt = new double[2];
+    private int[] scratchIndex = new int[0];
+    private int[] scratchMemoAt = new int[0];
+    private double[] scratchMemoWidths = new double[0];
+    private double[] scratchMemoLogNormalizers = new double[0];
+    private double[] scratchWidths = new double[0];
+    private double[] scratchWideCoefficients = new double[0];
 
     /**
      * The above density of {@code observations} (in trial-number order, with their sorted order
@@ -93,13 +101,14 @@ final class AboveDensity {
       // The kernel means in ascending order with the prior's (the range's middle) among them, as
       // ParzenEstimator.Numerical.withPrior places it; ext holds them between the range's ends.
       double priorMid = 0.5 * (aLow + aHigh);
-      double[] ext = new double[m + 2];
-      int[] index = new int[m];  // observation index at each sorted position; n for the prior
+      ensureScratch(m);
+      double[] ext = scratchExt;
+      int[] index = scratchIndex;  // observation index at each sorted position; n for the prior
       // Each kernel's memo entry, read once while its cache line is at hand: where it is, and the
       // width and normaliser it remembers.
-      int[] memoAt = new int[m];
-      double[] memoWidths = new double[m];
-      double[] memoLogNormalizers = new double[m];
+      int[] memoAt = scratchMemoAt;
+      double[] memoWidths = scratchMemoWidths;
+      double[] memoLogNormalizers = scratchMemoLogNormalizers;
       ext[0] = aLow;
       int p = 0;
       boolean priorPlaced = false;
@@ -153,7 +162,7 @@ final class AboveDensity {
       }
       priorSigma = Math.max(priorSigma, ParzenEstimator.EPS);
       double minSigma = settings.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : ParzenEstimator.EPS;
-      double[] widths = new double[m];
+      double[] widths = scratchWidths;
       double narrow = Double.POSITIVE_INFINITY;
       for (int q = 0; q < m; q++) {
         double width;
@@ -174,8 +183,8 @@ final class AboveDensity {
         narrow = Math.min(narrow, width);
       }
       int narrowCount = 0;
-      for (double width : widths) {
-        if (width == narrow) {
+      for (int q = 0; q < m; q++) {
+        if (widths[q] == narrow) {
           narrowCount++;
         }
       }
@@ -192,7 +201,7 @@ final class AboveDensity {
       double[] narrowCoefficients = new double[narrowCount];
       int wideCount = m - narrowCount;
       long[] wide = new long[wideCount];  // (index << 32 | sorted position), to order them by index
-      double[] wideCoefficientAt = new double[m];
+      double[] wideCoefficientAt = scratchWideCoefficients;
       double narrowLogSigma = Math.log(narrow);
       int a = 0;
       int b = 0;
@@ -239,6 +248,20 @@ final class AboveDensity {
       KernelWindow window = KernelWindow.ofSorted(narrowMus, narrowCoefficients, 1 / narrow, wideMus,
           wideInverseSigmas, wideCoefficients);
       return new AboveDensity(inLogs, aLow, aHigh, window);
+    }
+
+    /** Makes the scratch arrays hold {@code m} kernels. */
+    private void ensureScratch(int m) {
+      if (scratchIndex.length < m) {
+        int capacity = Math.max(m, 2 * scratchIndex.length);
+        scratchExt = new double[capacity + 2];
+        scratchIndex = new int[capacity];
+        scratchMemoAt = new int[capacity];
+        scratchMemoWidths = new double[capacity];
+        scratchMemoLogNormalizers = new double[capacity];
+        scratchWidths = new double[capacity];
+        scratchWideCoefficients = new double[capacity];
+      }
     }
 
     /** Starts over for another history or range, and makes room for every arrival in {@code arrivals}. */
