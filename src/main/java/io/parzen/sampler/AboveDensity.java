@@ -43,10 +43,10 @@ final class AboveDensity {
   }
 
   /**
-   * What one parameter's above densities remember between trials, by the trials' arrival index in
-   * a {@link TrialHistory}: kernel means, and the width each kernel last had with its normaliser.
-   * Forgets everything when the history starts over or the parameter's range changes.
-   * Thread-safe.
+   * What one parameter's above densities remember between trials: the last density's kernels in
+   * sorted order, each with its trial's arrival index in a {@link TrialHistory}, its mean, and its
+   * width and normaliser. Forgets everything when the history starts over or the parameter's range
+   * changes. Thread-safe.
    */
   static final class Memo {
     private int generation = Integer.MIN_VALUE;
@@ -54,17 +54,24 @@ final class AboveDensity {
     private double high = Double.NaN;
     private boolean logSpace;
     /**
-     * Per arrival {@code a}, side by side so that one cache line holds them: the kernel mean at
-     * {@code 3a} (NaN until known), the width it last had at {@code 3a + 1} (0 until then) and the
-     * normaliser for that width at {@code 3a + 2}.
+     * The last build's kernels in ascending order of mean: their arrivals, means, widths and
+     * normalisers. The next trial's kernels are mostly the same ones in the same order (trials
+     * only join or leave), so a merge-like walk finds each survivor's entry where it expects it,
+     * reading these arrays front to back instead of jumping around a table by arrival.
      */
-    private double[] kernels = new double[0];
+    private int previousCount;
+    private int[] previousArrivals = new int[0];
+    private double[] previousMus = new double[0];
+    private double[] previousWidths = new double[0];
+    private double[] previousLogNormalizers = new double[0];
+    private int[] currentArrivals = new int[0];
+    private double[] currentMus = new double[0];
+    private double[] currentWidths = new double[0];
+    private double[] currentLogNormalizers = new double[0];
     /** Working arrays of {@link #build}, kept from one trial to the next (each is written before it is read). */
     private double[] scratchExt = new double[2];
     private int[] scratchIndex = new int[0];
     private int[] scratchMemoAt = new int[0];
-    private double[] scratchMemoWidths = new double[0];
-    private double[] scratchMemoLogNormalizers = new double[0];
     private double[] scratchWidths = new double[0];
     private double[] scratchWideCoefficients = new double[0];
 
@@ -80,7 +87,8 @@ final class AboveDensity {
       int[] arrivals = observations.arrivals();
       int n = values.length;
       int m = n + 1;
-      if (distribution.step() != null || order == null || arrivals == null || order.length != n
+      if (distribution.step() != null || order == null || arrivals == null || observations.indexOfArrival() == null
+          || order.length != n
           || m < KernelWindow.MIN_KERNELS) {
         return null;
       }
@@ -96,7 +104,8 @@ final class AboveDensity {
       if (!(range > 0)) {
         return null;
       }
-      remember(observations.generation(), aLow, aHigh, inLogs, arrivals, n);
+      remember(observations.generation(), aLow, aHigh, inLogs, n);
+      int[] indexOfArrival = observations.indexOfArrival();
 
       // The kernel means in ascending order with the prior's (the range's middle) among them, as
       // ParzenEstimator.Numerical.withPrior places it; ext holds them between the range's ends.
@@ -106,25 +115,34 @@ final class AboveDensity {
       int[] index = scratchIndex;  // observation index at each sorted position; n for the prior
       // Each kernel's memo entry, read once while its cache line is at hand: where it is, and the
       // width and normaliser it remembers.
-      int[] memoAt = scratchMemoAt;
-      double[] memoWidths = scratchMemoWidths;
-      double[] memoLogNormalizers = scratchMemoLogNormalizers;
+      int[] memoAt = scratchMemoAt;  // position in the current arrays, per sorted position
       ext[0] = aLow;
       int p = 0;
       boolean priorPlaced = false;
       double previousMu = Double.NaN;
       int previous = -1;
+      int j = 0;
       for (int i = 0; i < n; i++) {
         int k = order[i];
         if (k < 0 || k >= n) {
           return null;
         }
-        int at = 3 * arrivals[k];
-        double mu = kernels[at];
-        if (Double.isNaN(mu)) {
-          mu = inLogs ? Math.log(values[k]) : values[k];
-          kernels[at] = mu;
+        int arrival = arrivals[k];
+        while (j < previousCount && !isCurrent(previousArrivals[j], indexOfArrival)) {
+          j++;  // left the above group
         }
+        double mu;
+        if (j < previousCount && previousArrivals[j] == arrival) {
+          mu = previousMus[j];
+          currentWidths[i] = previousWidths[j];
+          currentLogNormalizers[i] = previousLogNormalizers[j];
+          j++;
+        } else {  // joined the above group
+          mu = inLogs ? Math.log(values[k]) : values[k];
+          currentWidths[i] = 0;  // never a kernel's width
+        }
+        currentArrivals[i] = arrival;
+        currentMus[i] = mu;
         if (i > 0) {
           int c = Double.compare(previousMu, mu);
           if (c > 0 || c == 0 && previous > k) {
@@ -139,9 +157,7 @@ final class AboveDensity {
           priorPlaced = true;
         }
         ext[p + 1] = mu;
-        memoAt[p] = at;
-        memoWidths[p] = kernels[at + 1];
-        memoLogNormalizers[p] = kernels[at + 2];
+        memoAt[p] = i;
         index[p++] = k;
       }
       if (!priorPlaced) {
@@ -218,13 +234,13 @@ final class AboveDensity {
         }
         double mu = ext[q + 1];
         double logNormalizer;
-        if (memoWidths[q] == width) {
-          logNormalizer = memoLogNormalizers[q];
+        int at = memoAt[q];
+        if (currentWidths[at] == width) {
+          logNormalizer = currentLogNormalizers[at];
         } else {
           logNormalizer = TruncNorm.logMass((aLow - mu) / width, (aHigh - mu) / width);
-          int at = memoAt[q];
-          kernels[at + 1] = width;
-          kernels[at + 2] = logNormalizer;
+          currentWidths[at] = width;
+          currentLogNormalizers[at] = logNormalizer;
         }
         double coefficient = logMixture[k] - logSigma - logNormalizer - TruncNorm.LOG_SQRT_2PI;
         if (width == narrow) {
@@ -247,7 +263,30 @@ final class AboveDensity {
       }
       KernelWindow window = KernelWindow.ofSorted(narrowMus, narrowCoefficients, 1 / narrow, wideMus,
           wideInverseSigmas, wideCoefficients);
+      swap(n);
       return new AboveDensity(inLogs, aLow, aHigh, window);
+    }
+
+    private static boolean isCurrent(int arrival, int[] indexOfArrival) {
+      return arrival < indexOfArrival.length && indexOfArrival[arrival] >= 0;
+    }
+
+    /** The current kernels become the previous ones. */
+    private void swap(int n) {
+      int[] arrivals = previousArrivals;
+      previousArrivals = currentArrivals;
+      currentArrivals = arrivals;
+      double[] t = previousMus;
+      previousMus = currentMus;
+      currentMus = t;
+      t = previousWidths;
+      previousWidths = currentWidths;
+      currentWidths = t;
+      t = previousLogNormalizers;
+      previousLogNormalizers = currentLogNormalizers;
+      currentLogNormalizers = t;
+      previousCount = n;
+      ensureCurrent(n);
     }
 
     /** Makes the scratch arrays hold {@code m} kernels. */
@@ -257,20 +296,13 @@ final class AboveDensity {
         scratchExt = new double[capacity + 2];
         scratchIndex = new int[capacity];
         scratchMemoAt = new int[capacity];
-        scratchMemoWidths = new double[capacity];
-        scratchMemoLogNormalizers = new double[capacity];
         scratchWidths = new double[capacity];
         scratchWideCoefficients = new double[capacity];
       }
     }
 
-    /** Starts over for another history or range, and makes room for every arrival in {@code arrivals}. */
-    private void remember(int newGeneration, double newLow, double newHigh, boolean newLogSpace, int[] arrivals,
-        int n) {
-      int size = 0;
-      for (int i = 0; i < n; i++) {
-        size = Math.max(size, arrivals[i] + 1);
-      }
+    /** Starts over for another history or range, and makes room for {@code n} kernels. */
+    private void remember(int newGeneration, double newLow, double newHigh, boolean newLogSpace, int n) {
       boolean same = generation == newGeneration && Double.compare(low, newLow) == 0
           && Double.compare(high, newHigh) == 0 && logSpace == newLogSpace;
       if (!same) {
@@ -278,15 +310,18 @@ final class AboveDensity {
         low = newLow;
         high = newHigh;
         logSpace = newLogSpace;
-        kernels = new double[0];
+        previousCount = 0;
       }
-      if (kernels.length < 3 * size) {
-        int old = kernels.length / 3;
-        int capacity = Math.max(size, 2 * old);
-        kernels = Arrays.copyOf(kernels, 3 * capacity);
-        for (int a = old; a < capacity; a++) {
-          kernels[3 * a] = Double.NaN;  // mean not known yet; a width of 0 is never a kernel's
-        }
+      ensureCurrent(n);
+    }
+
+    private void ensureCurrent(int n) {
+      if (currentArrivals.length < n) {
+        int capacity = Math.max(n, 2 * currentArrivals.length);
+        currentArrivals = new int[capacity];
+        currentMus = new double[capacity];
+        currentWidths = new double[capacity];
+        currentLogNormalizers = new double[capacity];
       }
     }
   }

@@ -277,10 +277,10 @@ final class TrialHistory {
    * Observations in number order and, when known, their indices in ascending order of value, the
    * arrival of each observation, and the {@link #generation} the arrivals belong to.
    */
-  record Observations(double[] values, int[] order, int[] arrivals, int generation) {
+  record Observations(double[] values, int[] order, int[] arrivals, int[] indexOfArrival, int generation) {
 
     Observations(double[] values, int[] order) {
-      this(values, order, null, -1);
+      this(values, order, null, null, -1);
     }
   }
 
@@ -381,7 +381,8 @@ final class TrialHistory {
         }
       }
       double[] observed = count == values.length ? values : Arrays.copyOf(values, count);
-      return new Observations(observed, history.sortedIndices(name, indexOfArrival, count), arrivalOf, generation);
+      return new Observations(observed, history.sortedIndices(name, indexOfArrival, count), arrivalOf, indexOfArrival,
+          generation);
     }
 
     /** For each arrival, its index among the above trials (by number), or -1; computed once per split. */

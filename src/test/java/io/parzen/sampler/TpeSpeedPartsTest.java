@@ -216,7 +216,7 @@ class TpeSpeedPartsTest {
       ParzenEstimator.Settings s = settings.get(round % settings.size());
       AboveDensity.Memo memo = new AboveDensity.Memo();
       int n = 40 + rng.nextInt(400);
-      double[] pool = new double[n + 50];
+      double[] pool = new double[n + 80];
       for (int i = 0; i < pool.length; i++) {
         // a dense cluster, repeated values, and values whose logs tie, beside uniform ones
         double u = rng.nextDouble();
@@ -224,15 +224,26 @@ class TpeSpeedPartsTest {
             : i % 7 == 0 ? pool[i / 2] : i % 11 == 0 ? Math.nextUp(pool[i - 1]) : d.low() + (d.high() - d.low()) * u;
         pool[i] = Math.min(d.high(), pool[i]);
       }
-      for (int grow = 0; grow < 3; grow++) {  // the memo carries over as observations are added
-        int count = n + 20 * grow;
-        double[] values = java.util.Arrays.copyOf(pool, count);
-        int[] arrivals = new int[count];
-        for (int i = 0; i < count; i++) {
-          arrivals[i] = (i * 7 + 3) % pool.length;  // any distinct arrival indices
+      for (int grow = 0; grow < 4; grow++) {  // the memo carries over as observations join and leave
+        int last = n + 20 * grow;
+        int leaving = grow % 2 == 1 ? 13 : Integer.MAX_VALUE;
+        int count = 0;
+        double[] values = new double[last];
+        int[] arrivals = new int[last];
+        int[] indexOfArrival = new int[2 * pool.length + 2];
+        java.util.Arrays.fill(indexOfArrival, -1);
+        for (int i = 0; i < last; i++) {
+          if (i % leaving != 5) {
+            indexOfArrival[2 * i + 1] = count;
+            arrivals[count] = 2 * i + 1;  // any distinct arrival indices
+            values[count++] = pool[i];
+          }
         }
+        values = java.util.Arrays.copyOf(values, count);
+        arrivals = java.util.Arrays.copyOf(arrivals, count);
         int[] order = ParzenEstimator.Numerical.sortedOrder(values);
-        AboveDensity fast = memo.build(new TrialHistory.Observations(values, order, arrivals, 1), d, prior, s);
+        AboveDensity fast = memo.build(new TrialHistory.Observations(values, order, arrivals, indexOfArrival, 1), d,
+            prior, s);
         ParzenEstimator full = ParzenEstimator.of(values, order, d, prior, s, Double.NaN);
         if (count + 1 < KernelWindow.MIN_KERNELS) {
           assertThat(fast).isNull();
@@ -259,9 +270,9 @@ class TpeSpeedPartsTest {
     int[] swapped = identity.clone();
     swapped[3] = 4;
     swapped[4] = 3;
-    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, swapped, identity, 1),
+    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, swapped, identity, identity, 1),
         FloatDistribution.uniform(0, 1), Prior.UNIFORM, DEFAULTS)).isNull();
-    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, identity, identity, 1),
+    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, identity, identity, identity, 1),
         FloatDistribution.uniform(0, 1), Prior.UNIFORM, DEFAULTS)).isNotNull();
   }
 
