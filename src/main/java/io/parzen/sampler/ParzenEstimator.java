@@ -458,9 +458,11 @@ abstract class ParzenEstimator {
     /**
      * Per kernel, the normal CDF at its range's ends as {@link PriorSampling#truncatedNormal} takes
      * them (both ends in the lower tail); NaN until a draw from the kernel needs them. Several of
-     * the 24 candidates of a trial usually come from the same kernel.
+     * the 24 candidates of a trial usually come from the same kernel, and TPE reuses a below
+     * estimator for as long as the below trials stay the same. (TPE draws under its generator's
+     * lock; the array is published filled, so unlocked callers at worst compute a value twice.)
      */
-    private double[] endCdfs;
+    private volatile double[] endCdfs;
 
     @Override
     double sampleKernel(int k, RandomGenerator rng) {
@@ -494,17 +496,19 @@ abstract class ParzenEstimator {
         zb = -za;
         za = t;
       }
-      if (endCdfs == null) {
-        endCdfs = new double[2 * mus.length];
-        Arrays.fill(endCdfs, Double.NaN);
+      double[] cdfs = endCdfs;
+      if (cdfs == null) {
+        cdfs = new double[2 * mus.length];
+        Arrays.fill(cdfs, Double.NaN);
+        endCdfs = cdfs;
       }
-      double pa = endCdfs[2 * k];
-      double pb = endCdfs[2 * k + 1];
+      double pa = cdfs[2 * k];
+      double pb = cdfs[2 * k + 1];
       if (Double.isNaN(pa) || Double.isNaN(pb)) {  // (another thread may be filling them in)
         pa = KernelSampling.cdf(za);
         pb = KernelSampling.cdf(zb);
-        endCdfs[2 * k] = pa;
-        endCdfs[2 * k + 1] = pb;
+        cdfs[2 * k] = pa;
+        cdfs[2 * k + 1] = pb;
       }
       double z;
       if (pb - pa <= 0) {
