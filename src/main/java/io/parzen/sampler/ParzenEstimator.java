@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
  * probabilities (uniform unless the declared parameter carries weights).
  *
  * <p>Values are in Optuna's internal representation (the choice index for categoricals).
- * Immutable (but for a memo of per-kernel constants, safe to fill from several threads); sampling uses the generator it is given. The per-kernel methods ({@link
+ * Immutable but for a memo of per-kernel constants that draws fill in (TPE draws under its
+ * generator's lock); sampling uses the generator it is given. The per-kernel methods ({@link
  * #sampleKernel}, {@link #logKernel}) let {@link MultivariateParzenEstimator} combine one
  * estimator per parameter into a product kernel that shares the mixture weights.
  */
