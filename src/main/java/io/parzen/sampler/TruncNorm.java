@@ -19,8 +19,9 @@ final class TruncNorm {
 
   // W. J. Cody's rational Chebyshev approximations of erf and erfc ("Rational Chebyshev
   // approximations for the error function", Math. Comp. 23 (1969), and his CALERF routine), whose
-  // relative error is below 1e-16 on each interval: a few rational terms instead of commons-math's
-  // continued fraction of the incomplete gamma function, which is 20 to 50 times slower.
+  // approximation error is below 1e-16 on each interval (in doubles, within 6e-16 of mpmath): a
+  // few rational terms instead of commons-math's continued fraction of the incomplete gamma
+  // function, which is about ten times slower.
   private static final double[] ERF_A = {3.16112374387056560e00, 1.13864154151050156e02, 3.77485237685302021e02,
       3.20937758913846947e03, 1.85777706184603153e-1};
   private static final double[] ERF_B = {2.36012909523441209e01, 2.44024637934444173e02, 1.28261652607737228e03,
