@@ -116,6 +116,16 @@ final class KernelWindow {
     return new KernelWindow(sortedMus, sortedCoefficients, 1 / narrow, wideMus, wideInverse, wideCoefficients);
   }
 
+  /**
+   * A window over narrow kernels of width {@code 1 / narrowInverseSigma} already in ascending
+   * order of mean, and other kernels ({@code wide*}) summed in full in the order given.
+   */
+  static KernelWindow ofSorted(double[] narrowMus, double[] narrowLogCoefficients, double narrowInverseSigma,
+      double[] wideMus, double[] wideInverseSigmas, double[] wideLogCoefficients) {
+    return new KernelWindow(narrowMus, narrowLogCoefficients, narrowInverseSigma, wideMus, wideInverseSigmas,
+        wideLogCoefficients);
+  }
+
   /** The log density at {@code t} (in the kernels' space, inside their range). */
   double logPdf(double t) {
     TruncNorm.LogSum sum = new TruncNorm.LogSum();

@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
  * probabilities (uniform unless the declared parameter carries weights).
  *
  * <p>Values are in Optuna's internal representation (the choice index for categoricals).
- * Immutable; sampling uses the generator it is given. The per-kernel methods ({@link
+ * Immutable but for a memo of per-kernel constants that draws fill in (TPE draws under its
+ * generator's lock); sampling uses the generator it is given. The per-kernel methods ({@link
  * #sampleKernel}, {@link #logKernel}) let {@link MultivariateParzenEstimator} combine one
  * estimator per parameter into a product kernel that shares the mixture weights.
  */
@@ -31,14 +32,27 @@ abstract class ParzenEstimator {
   static final double EPS = 1e-12;
 
   /**
-   * Settings shared by the below and above estimators; {@code normalizers} (may be null)
-   * remembers kernel normalisers from one estimator to the next.
+   * Settings shared by the below and above estimators; {@code normalizers} and {@code mixtures}
+   * (either may be null) remember kernel normalisers and mixture weights from one estimator to the
+   * next, which assumes the weights function depends on {@code n} alone.
    */
   record Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
-      IntFunction<double[]> weights, NormalizerCache normalizers) {
+      IntFunction<double[]> weights, NormalizerCache normalizers, MixtureCache mixtures) {
 
     Settings(double priorWeight, boolean considerMagicClip, boolean considerEndpoints, IntFunction<double[]> weights) {
-      this(priorWeight, considerMagicClip, considerEndpoints, weights, null);
+      this(priorWeight, considerMagicClip, considerEndpoints, weights, null, null);
+    }
+  }
+
+  /** Normalised mixture weights of {@code n} observations and the prior (last), and their logs; never modified. */
+  record Mixture(double[] weights, double[] logWeights) {
+
+    static Mixture of(double[] weights) {
+      double[] logs = new double[weights.length];
+      for (int k = 0; k < weights.length; k++) {
+        logs[k] = Math.log(weights[k]);
+      }
+      return new Mixture(weights, logs);
     }
   }
 
@@ -46,12 +60,15 @@ abstract class ParzenEstimator {
   final double[] mixture;
   final double[] logMixture;
 
-  ParzenEstimator(double[] mixture) {
-    this.mixture = mixture;
-    this.logMixture = new double[mixture.length];
-    for (int k = 0; k < mixture.length; k++) {
-      logMixture[k] = Math.log(mixture[k]);
-    }
+  ParzenEstimator(Mixture mixture) {
+    this.mixture = mixture.weights();
+    this.logMixture = mixture.logWeights();
+  }
+
+  /** The mixture of {@code n} observations and the prior, remembered when the settings say so. */
+  static Mixture mixture(int n, Settings settings) {
+    MixtureCache cache = settings.mixtures();
+    return cache == null ? Mixture.of(mixtureWeights(n, settings)) : cache.get(n, () -> Mixture.of(mixtureWeights(n, settings)));
   }
 
   /**
@@ -78,7 +95,7 @@ abstract class ParzenEstimator {
    */
   static ParzenEstimator of(double[] observations, int[] order, Distribution distribution, Prior prior,
       Settings settings, double sigma0) {
-    double[] mixture = mixtureWeights(observations.length, settings);
+    Mixture mixture = mixture(observations.length, settings);
     if (distribution instanceof CategoricalDistribution c) {
       return new Categorical(observations, c, prior, settings.priorWeight(), mixture);
     }
@@ -195,7 +212,7 @@ abstract class ParzenEstimator {
     private final KernelWindow window;
 
     private Numerical(double low, double high, double step, boolean logSpace, double adaptedLow,
-        double adaptedHigh, double[] mus, double[] sigmas, double[] mixture, NormalizerCache normalizers,
+        double adaptedHigh, double[] mus, double[] sigmas, Mixture mixture, NormalizerCache normalizers,
         int[] observationOrder) {
       super(mixture);
       this.low = low;
@@ -236,7 +253,7 @@ abstract class ParzenEstimator {
     }
 
     static Numerical of(double[] observations, int[] givenOrder, Distribution distribution, Prior prior,
-        Settings settings, double[] mixture, double sigma0) {
+        Settings settings, Mixture mixture, double sigma0) {
       double low;
       double high;
       double step;
@@ -439,10 +456,18 @@ abstract class ParzenEstimator {
       return order;
     }
 
+    /**
+     * Per kernel, the normal CDF at its range's ends as {@link PriorSampling#truncatedNormal} takes
+     * them (both ends in the lower tail); NaN until a draw from the kernel needs them. Several of
+     * the 24 candidates of a trial usually come from the same kernel, and TPE reuses a below
+     * estimator for as long as the below trials stay the same. (TPE draws under its generator's
+     * lock; the array is published filled, so unlocked callers at worst compute a value twice.)
+     */
+    private volatile double[] endCdfs;
+
     @Override
     double sampleKernel(int k, RandomGenerator rng) {
-      double x = adaptedLow >= adaptedHigh ? adaptedLow
-          : PriorSampling.truncatedNormal(mus[k], sigmas[k], adaptedLow, adaptedHigh, rng);
+      double x = adaptedLow >= adaptedHigh ? adaptedLow : truncatedNormal(k, rng);
       if (logSpace) {
         x = Math.exp(x);
       }
@@ -450,6 +475,50 @@ abstract class ParzenEstimator {
         x = low + Math.rint((x - low) / step) * step;
       }
       return Math.min(high, Math.max(low, x));
+    }
+
+    /**
+     * {@link PriorSampling#truncatedNormal} for kernel {@code k} on the kernels' range, bit for bit,
+     * with the CDF at the range's ends computed once per kernel rather than once per draw.
+     */
+    private double truncatedNormal(int k, RandomGenerator rng) {
+      double mu = mus[k];
+      double sigma = sigmas[k];
+      double a = adaptedLow;
+      double b = adaptedHigh;
+      double za = (a - mu) / sigma;
+      double zb = (b - mu) / sigma;
+      if (za >= zb) {
+        return a;
+      }
+      boolean flip = za > 0;
+      if (flip) {
+        double t = -zb;
+        zb = -za;
+        za = t;
+      }
+      double[] cdfs = endCdfs;
+      if (cdfs == null) {
+        cdfs = new double[2 * mus.length];
+        Arrays.fill(cdfs, Double.NaN);
+        endCdfs = cdfs;
+      }
+      double pa = cdfs[2 * k];
+      double pb = cdfs[2 * k + 1];
+      if (Double.isNaN(pa) || Double.isNaN(pb)) {  // (another thread may be filling them in)
+        pa = KernelSampling.cdf(za);
+        pb = KernelSampling.cdf(zb);
+        cdfs[2 * k] = pa;
+        cdfs[2 * k + 1] = pb;
+      }
+      double z;
+      if (pb - pa <= 0) {
+        z = za + (zb - za) * rng.nextDouble();
+      } else {
+        z = KernelSampling.inverseCdf(pa + (pb - pa) * rng.nextDouble());
+        z = Math.min(zb, Math.max(za, z));
+      }
+      return Math.min(b, Math.max(a, mu + sigma * (flip ? -z : z)));
     }
 
     @Override
@@ -526,7 +595,7 @@ abstract class ParzenEstimator {
     final double[][] probabilities;
 
     Categorical(double[] observations, CategoricalDistribution distribution, Prior prior, double priorWeight,
-        double[] mixture) {
+        Mixture mixture) {
       super(mixture);
       int choices = distribution.choices().size();
       double[] priorProbabilities = new double[choices];

@@ -71,6 +71,10 @@ public final class TpeSampler implements Sampler {
   private final TrialHistory history = new TrialHistory();
   /** Splits of the trials being sampled, by trial id; {@link #STARTUP} during the startup trials. */
   private final Map<Long, TrialHistory.Split> splits = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per parameter, the last below estimator, reused while the below trials stay the same. */
+  private final Map<String, BelowEstimator> belowEstimators = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per parameter, what its above densities remember from one trial to the next. */
+  private final Map<String, AboveDensity.Memo> aboveMemos = new java.util.concurrent.ConcurrentHashMap<>();
   private static final TrialHistory.Split STARTUP = new TrialHistory.Split(null, List.of(), new int[0], new int[0], List.of());
   private final ParzenEstimator.Settings settings;
   private final String preset;
@@ -97,7 +101,7 @@ public final class TpeSampler implements Sampler {
     this.multivariate = b.multivariate;
     this.group = b.group;
     this.settings = new ParzenEstimator.Settings(b.priorWeight, b.considerMagicClip, b.considerEndpoints, b.weights,
-        new NormalizerCache());
+        new NormalizerCache(), new MixtureCache());
     this.preset = b.preset;
     this.random = new RandomSampler(seed);
     // A stream separate from the random sampler's, as Optuna's TPE keeps its own generator.
@@ -267,10 +271,13 @@ public final class TpeSampler implements Sampler {
       return random.sampleIndependent(study, trial, name, distribution);
     }
     Prior prior = priorOf(study, name, distribution);
-    ParzenEstimator below = ParzenEstimator.of(split.belowObservations(name, distribution), distribution, prior, settings);
+    ParzenEstimator below = belowEstimator(name, split.belowObservations(name, distribution), distribution, prior);
     TrialHistory.Observations aboveObservations = split.aboveObservationsInOrder(name, distribution);
-    ParzenEstimator above = ParzenEstimator.of(aboveObservations.values(), aboveObservations.order(), distribution, prior,
-        settings, Double.NaN);
+    AboveDensity fastAbove = distribution instanceof FloatDistribution f
+        ? aboveMemos.computeIfAbsent(name, key -> new AboveDensity.Memo()).build(aboveObservations, f, prior, settings)
+        : null;
+    ParzenEstimator above = fastAbove != null ? null : ParzenEstimator.of(aboveObservations.values(),
+        aboveObservations.order(), distribution, prior, settings, Double.NaN);
 
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {
@@ -282,7 +289,7 @@ public final class TpeSampler implements Sampler {
     double bestScore = Double.NEGATIVE_INFINITY;
     boolean found = false;
     for (double x : candidates) {
-      double score = below.logPdf(x) - above.logPdf(x);
+      double score = below.logPdf(x) - (fastAbove != null ? fastAbove.logPdf(x) : above.logPdf(x));
       if (!found || score > bestScore) {  // the first of equals, like numpy's argmax
         if (!Double.isNaN(score)) {
           best = x;
@@ -293,6 +300,25 @@ public final class TpeSampler implements Sampler {
     }
     return distribution.toExternal(best);
   }
+
+  /**
+   * The below estimator of {@code observations}: the one of the previous trial when they are the
+   * same (the best {@code gamma(n)} trials change only when a new trial joins them, and their
+   * mixture weights and clip depend only on how many they are), else a new one.
+   */
+  private ParzenEstimator belowEstimator(String name, double[] observations, Distribution distribution, Prior prior) {
+    BelowEstimator last = belowEstimators.get(name);
+    if (last != null && java.util.Arrays.equals(last.observations(), observations)
+        && last.distribution().equals(distribution) && last.prior().equals(prior)) {
+      return last.estimator();
+    }
+    ParzenEstimator estimator = ParzenEstimator.of(observations, distribution, prior, settings);
+    belowEstimators.put(name, new BelowEstimator(observations, distribution, prior, estimator));
+    return estimator;
+  }
+
+  private record BelowEstimator(double[] observations, Distribution distribution, Prior prior,
+      ParzenEstimator estimator) {}
 
   /**
    * The below/above split for {@code trial}, or {@code null} while the study is still in its

@@ -30,6 +30,8 @@ final class TrialHistory {
 
   private Storage storage;
   private long studyId;
+  /** Bumped whenever the history starts over, so that memos indexed by arrival know they are stale. */
+  private int generation;
   private TrialCursor cursor = TrialCursor.START;
   /** COMPLETE trials with one value and PRUNED trials, by arrival. */
   private final List<FrozenTrial> arrivals = new ArrayList<>();
@@ -58,6 +60,7 @@ final class TrialHistory {
       storage = study.storage();
       studyId = study.id();
       cursor = TrialCursor.START;
+      generation++;
       arrivals.clear();
       finishedCount = 0;
       running = List.of();
@@ -129,6 +132,11 @@ final class TrialHistory {
 
   private static double numeric(FrozenTrial t, String name) {
     return t.params().get(name) instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /** Which run of arrivals the history holds: it changes when the history starts over. */
+  synchronized int generation() {
+    return generation;
   }
 
   /** How many trials are COMPLETE or PRUNED. */
@@ -265,8 +273,16 @@ final class TrialHistory {
     return j == size ? order : null;
   }
 
-  /** Observations in number order and, when known, their indices in ascending order of value. */
-  record Observations(double[] values, int[] order) {}
+  /**
+   * Observations in number order and, when known, their indices in ascending order of value, the
+   * arrival of each observation, and the {@link #generation} the arrivals belong to.
+   */
+  record Observations(double[] values, int[] order, int[] arrivals, int[] indexOfArrival, int generation) {
+
+    Observations(double[] values, int[] order) {
+      this(values, order, null, null, -1);
+    }
+  }
 
   /**
    * One trial's below/above split, fixed when it was taken: trials by arrival, the below and above
@@ -278,9 +294,12 @@ final class TrialHistory {
     private final int[] below;
     private final int[] above;
     private final List<FrozenTrial> running;
+    private final int generation;
+    private int[] aboveIndex;
 
     Split(TrialHistory history, List<FrozenTrial> trials, int[] below, int[] above, List<FrozenTrial> running) {
       this.history = history;
+      this.generation = history == null ? -1 : history.generation;
       this.trials = trials;
       this.below = below;
       this.above = above;
@@ -342,18 +361,41 @@ final class TrialHistory {
       double high = d instanceof io.parzen.space.FloatDistribution f ? f.high() : ((io.parzen.space.IntDistribution) d).high();
       double[] column = history.column(name);
       double[] values = new double[above.length];
-      int[] indexOfArrival = new int[trials.size()];
-      Arrays.fill(indexOfArrival, -1);
+      int[] arrivalOf = new int[above.length];
       int count = 0;
       for (int arrival : above) {
         double v = column[arrival];
         if (v >= low && v <= high) {
-          indexOfArrival[arrival] = count;
+          arrivalOf[count] = arrival;
           values[count++] = v;
         }
       }
+      int[] indexOfArrival;
+      if (count == above.length) {
+        indexOfArrival = aboveIndexOfArrival();  // every above trial has the parameter: shared by all of them
+      } else {
+        indexOfArrival = new int[trials.size()];
+        Arrays.fill(indexOfArrival, -1);
+        for (int i = 0; i < count; i++) {
+          indexOfArrival[arrivalOf[i]] = i;
+        }
+      }
       double[] observed = count == values.length ? values : Arrays.copyOf(values, count);
-      return new Observations(observed, history.sortedIndices(name, indexOfArrival, count));
+      return new Observations(observed, history.sortedIndices(name, indexOfArrival, count), arrivalOf, indexOfArrival,
+          generation);
+    }
+
+    /** For each arrival, its index among the above trials (by number), or -1; computed once per split. */
+    private synchronized int[] aboveIndexOfArrival() {
+      if (aboveIndex == null) {
+        int[] index = new int[trials.size()];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < above.length; i++) {
+          index[above[i]] = i;
+        }
+        aboveIndex = index;
+      }
+      return aboveIndex;
     }
 
     private double[] observations(int[] arrivalsInOrder, List<FrozenTrial> extra, String name, Distribution d) {

@@ -199,4 +199,104 @@ class TpeSpeedPartsTest {
     history.update(study);
     assertThat(history.finishedCount()).isEqualTo(study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)).size());
   }
+
+  @Test
+  void aboveDensitiesAreBitForBitThoseOfTheFullEstimator() {
+    SplittableRandom rng = new SplittableRandom(21);
+    List<ParzenEstimator.Settings> settings = List.of(DEFAULTS,
+        new ParzenEstimator.Settings(1.0, true, true, ParzenEstimator::defaultWeights),
+        new ParzenEstimator.Settings(0.5, false, false, ParzenEstimator::defaultWeights, null, new MixtureCache()));
+    List<FloatDistribution> distributions = List.of(FloatDistribution.uniform(-5, 5), FloatDistribution.logUniform(1e-6, 1),
+        FloatDistribution.uniform(0.5, 2));
+    List<Prior> priors = List.of(Prior.UNIFORM, new Prior.Normal(1, 0.3), new Prior.LogUniform(), new Prior.LogNormal(-3, 1));
+    int built = 0;
+    for (int round = 0; round < 60; round++) {
+      FloatDistribution d = distributions.get(round % distributions.size());
+      Prior prior = priors.get(round % priors.size());
+      ParzenEstimator.Settings s = settings.get(round % settings.size());
+      AboveDensity.Memo memo = new AboveDensity.Memo();
+      int n = 40 + rng.nextInt(400);
+      double[] pool = new double[n + 80];
+      for (int i = 0; i < pool.length; i++) {
+        // a dense cluster, repeated values, and values whose logs tie, beside uniform ones
+        double u = rng.nextDouble();
+        pool[i] = i % 5 == 0 ? d.low() + (d.high() - d.low()) * (0.3 + 1e-4 * u)
+            : i % 7 == 0 ? pool[i / 2] : i % 11 == 0 ? Math.nextUp(pool[i - 1]) : d.low() + (d.high() - d.low()) * u;
+        pool[i] = Math.min(d.high(), pool[i]);
+      }
+      for (int grow = 0; grow < 4; grow++) {  // the memo carries over as observations join and leave
+        int last = n + 20 * grow;
+        int leaving = grow % 2 == 1 ? 13 : Integer.MAX_VALUE;
+        int count = 0;
+        double[] values = new double[last];
+        int[] arrivals = new int[last];
+        int[] indexOfArrival = new int[2 * pool.length + 2];
+        java.util.Arrays.fill(indexOfArrival, -1);
+        for (int i = 0; i < last; i++) {
+          if (i % leaving != 5) {
+            indexOfArrival[2 * i + 1] = count;
+            arrivals[count] = 2 * i + 1;  // any distinct arrival indices
+            values[count++] = pool[i];
+          }
+        }
+        values = java.util.Arrays.copyOf(values, count);
+        arrivals = java.util.Arrays.copyOf(arrivals, count);
+        int[] order = ParzenEstimator.Numerical.sortedOrder(values);
+        AboveDensity fast = memo.build(new TrialHistory.Observations(values, order, arrivals, indexOfArrival, 1), d,
+            prior, s);
+        ParzenEstimator full = ParzenEstimator.of(values, order, d, prior, s, Double.NaN);
+        if (count + 1 < KernelWindow.MIN_KERNELS) {
+          assertThat(fast).isNull();
+          continue;
+        }
+        if (fast == null) {
+          continue;  // the full estimator is used: nothing to compare
+        }
+        built++;
+        for (int i = 0; i < 50; i++) {
+          double x = i < 25 ? d.low() + (d.high() - d.low()) * rng.nextDouble() : values[rng.nextInt(count)];
+          assertThat(fast.logPdf(x)).as("round %d, x=%s", round, x).isEqualTo(full.logPdf(x));
+        }
+        assertThat(fast.logPdf(d.high() * 2)).isEqualTo(Double.NEGATIVE_INFINITY);
+      }
+    }
+    assertThat(built).as("densities built the fast way").isGreaterThan(60);
+    // Not a sorted order: declined, so the caller builds the full estimator.
+    double[] values = new double[100];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i / 300.0;  // closer than the magic clip: one common width
+    }
+    int[] identity = ParzenEstimator.Numerical.sortedOrder(values);
+    int[] swapped = identity.clone();
+    swapped[3] = 4;
+    swapped[4] = 3;
+    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, swapped, identity, identity, 1),
+        FloatDistribution.uniform(0, 1), Prior.UNIFORM, DEFAULTS)).isNull();
+    assertThat(new AboveDensity.Memo().build(new TrialHistory.Observations(values, identity, identity, identity, 1),
+        FloatDistribution.uniform(0, 1), Prior.UNIFORM, DEFAULTS)).isNotNull();
+  }
+
+  @Test
+  void kernelDrawsAreBitForBitThoseOfPriorSampling() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int round = 0; round < 300; round++) {
+      double low = rng.nextDouble(-10, 0);
+      double high = low + Math.exp(rng.nextDouble(-8, 3));
+      double[] observations = new double[1 + rng.nextInt(30)];
+      for (int i = 0; i < observations.length; i++) {
+        // some far outside the range's middle, so that draws come from kernels' far tails
+        observations[i] = i % 3 == 0 ? (i % 2 == 0 ? low : high) : low + (high - low) * rng.nextDouble();
+      }
+      ParzenEstimator.Numerical pe = (ParzenEstimator.Numerical) ParzenEstimator.of(observations,
+          FloatDistribution.uniform(low, high), Prior.UNIFORM, DEFAULTS);
+      for (int draw = 0; draw < 40; draw++) {
+        int k = draw % pe.kernels();
+        long seed = rng.nextLong();
+        double expected = io.parzen.space.PriorSampling.truncatedNormal(pe.mus[k], pe.sigmas[k], pe.adaptedLow,
+            pe.adaptedHigh, new SplittableRandom(seed));
+        assertThat(pe.sampleKernel(k, new SplittableRandom(seed))).isEqualTo(expected);
+      }
+    }
+    assertThat(KernelSampling.inverseCdf(KernelSampling.cdf(-12))).isCloseTo(-12, within(1e-9));
+  }
 }
