@@ -140,8 +140,8 @@ public final class StudioBench {
         if (last != 0) {
           gaps.add(t - last);
           if (t - last > 100_000_000L) {
-            System.err.printf(Locale.ROOT, "gap of %.0f ms ending %.2f s into the run (%d rows)%n", (t - last) / 1e6,
-                (t - runStartNanos) / 1e9, vm.runs().rows().size());
+            System.err.printf(Locale.ROOT, "gap of %.0f ms ending %.2f s into the run (%d rows) at %s%n", (t - last) / 1e6,
+                (t - runStartNanos) / 1e9, vm.runs().rows().size(), java.time.LocalTime.now());
           }
         }
         last = t;
