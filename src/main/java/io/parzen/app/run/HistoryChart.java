@@ -53,7 +53,7 @@ final class HistoryChart {
     NumberAxis trials = new NumberAxis("Trial");
     trials.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     trials.setAutoRangeIncludesZero(false);
-    XYLineAndShapeRenderer dots = new LazyTips.ShapeRenderer(false, true);
+    XYLineAndShapeRenderer dots = new LazyTips.ThinnedDots();
     XYStepRenderer steps = new LazyTips.StepRenderer();
     plot = new XYPlot(new XYSeriesCollection(best), trials, valueAxis(logScale), steps);
     XYSeriesCollection points = new XYSeriesCollection();

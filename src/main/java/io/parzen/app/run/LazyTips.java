@@ -36,6 +36,52 @@ final class LazyTips {
     }
   }
 
+  /**
+   * Dots of one colour per series, each drawn at most once per 2 × 2 pixel cell: with thousands
+   * of trials most dots of a history land on top of others, and drawing them again changes
+   * nothing on screen but costs the FX thread. Only for renderers without lines, whose series
+   * have one colour (the slice plot's colour ramp needs every dot). The tooltip of a cell is its
+   * first dot's.
+   */
+  static final class ThinnedDots extends ShapeRenderer {
+
+    private static final double CELL = 2.0;
+    private final java.util.Map<Integer, java.util.BitSet> drawn = new java.util.HashMap<>();
+    private int columns;
+
+    ThinnedDots() {
+      super(false, true);
+    }
+
+    @Override
+    public org.jfree.chart.renderer.xy.XYItemRendererState initialise(java.awt.Graphics2D g2,
+        java.awt.geom.Rectangle2D dataArea, org.jfree.chart.plot.XYPlot plot, XYDataset data,
+        org.jfree.chart.plot.PlotRenderingInfo info) {
+      drawn.clear();
+      columns = (int) Math.ceil(dataArea.getWidth() / CELL) + 1;
+      return super.initialise(g2, dataArea, plot, data, info);
+    }
+
+    @Override
+    public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+        java.awt.geom.Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info,
+        org.jfree.chart.plot.XYPlot plot, org.jfree.chart.axis.ValueAxis domainAxis,
+        org.jfree.chart.axis.ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+        org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+      double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
+      double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
+      if (Double.isFinite(x) && Double.isFinite(y) && dataArea.contains(x, y)) {
+        int cell = (int) ((y - dataArea.getMinY()) / CELL) * columns + (int) ((x - dataArea.getMinX()) / CELL);
+        java.util.BitSet cells = drawn.computeIfAbsent(series * 2 + pass, k -> new java.util.BitSet());
+        if (cells.get(cell)) {
+          return;
+        }
+        cells.set(cell);
+      }
+      super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+    }
+  }
+
   /** A step line with tooltips written on demand. */
   static final class StepRenderer extends XYStepRenderer {
 
