@@ -9,6 +9,7 @@ import io.parzen.sampler.Samplers;
 import io.parzen.storage.SqliteStorage;
 import io.parzen.storage.StudyJson;
 import io.parzen.storage.TrialsCsv;
+import io.parzen.study.Budget;
 import io.parzen.study.OptimizeResult;
 import io.parzen.study.Study;
 import java.io.IOException;
@@ -643,17 +644,23 @@ public final class MainViewModel {
     if (!canRun.get()) {
       return CompletableFuture.completedFuture(false);
     }
-    return save().thenApply(saved -> saved && start());
+    return save().thenCompose(saved -> saved ? start() : CompletableFuture.completedFuture(false));
   }
 
-  /** Starts the saved study on the background executor; false (having said why) when it cannot. */
-  private boolean start() {
+  /** A study opened for a run in the background, with its trials so far. */
+  private record Started(Study study, io.parzen.storage.Storage storage, List<io.parzen.trial.FrozenTrial> trials) {}
+
+  /**
+   * Opens the saved study on the background executor (the storage, the study and its trials so
+   * far are read there, not on the FX thread), then runs it; false (having said why) when it cannot.
+   */
+  private CompletableFuture<Boolean> start() {
     io.parzen.objective.MultiObjective objective;
     try {
       objective = StudySetupViewModel.objective(setup.toDefinition(document.getSpace()));
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
-      return false;
+      return CompletableFuture.completedFuture(false);
     }
     io.parzen.sampler.Sampler sampler;
     io.parzen.pruner.Pruner pruner;
@@ -663,21 +670,49 @@ public final class MainViewModel {
       pruner = io.parzen.pruner.Pruners.create(definition.pruner());
     } catch (IllegalArgumentException e) {
       dialogs.showError("Cannot run", e.getMessage());
-      return false;
+      return CompletableFuture.completedFuture(false);
     }
     SharedStudy following = shared.get();
-    io.parzen.storage.Storage storage = following != null ? following.storage() : SqliteStorage.open(file.get());
-    Study study = Study.builder().name(setup.studyNameProperty().get()).storage(storage).loadIfExists(true)
-        .space(document.getSpace()).sampler(sampler).pruner(pruner).build();
+    Path target = file.get();
+    String name = setup.studyNameProperty().get();
+    io.parzen.space.SearchSpace space = document.getSpace();
+    Budget budget = setup.budget();
+    int workers = Math.max(1, setup.workersProperty().get());
+    return inBackground("Starting " + name + "…", () -> {
+      io.parzen.storage.Storage storage = following != null ? following.storage() : SqliteStorage.open(target);
+      try {
+        Study study = Study.builder().name(name).storage(storage).loadIfExists(true)
+            .space(space).sampler(sampler).pruner(pruner).build();
+        return new Started(study, storage, study.trials());
+      } catch (RuntimeException e) {
+        if (following == null) {
+          storage.close();
+        }
+        throw e;
+      }
+    }).thenApply(started -> {
+      begin(started, following, objective, budget, workers);
+      return true;
+    }).exceptionally(error -> {
+      dialogs.showError("Cannot run", messageOf(error));
+      status.set("Not started");
+      return false;
+    });
+  }
+
+  private void begin(Started started, SharedStudy following, io.parzen.objective.MultiObjective objective,
+      Budget budget, int workers) {
+    Study study = started.study();
+    io.parzen.storage.Storage storage = started.storage();
     runningStudy.set(study);
     stopping = false;
     stoppingNow.set(false);
     running.set(true);
     setup.editableProperty().set(false);
-    runs.attach(study, setup.budget());
+    runs.attach(study, budget, started.trials());
     selectedPanel.set(Panel.HISTORY);
     status.set(runs.summaryProperty().get());
-    study.optimizeAsync(objective, setup.budget(), Math.max(1, setup.workersProperty().get()),
+    study.optimizeAsync(objective, budget, workers,
         executor.executor()).whenComplete((result, error) -> Platform.runLater(() -> {
           runs.detach();
           if (following == null) {
@@ -691,7 +726,6 @@ public final class MainViewModel {
           status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get()));
           notice.set(endNotice(result, error));
         }));
-    return true;
   }
 
   /**

@@ -341,11 +341,20 @@ public final class RunViewModel {
    * trial as it starts and finishes. Call before starting the run, on the FX thread.
    */
   public void attach(Study study, Budget budget) {
+    attach(study, budget, study.trials());
+  }
+
+  /**
+   * As {@link #attach(Study, Budget)}, with the study's trials so far already read off the FX
+   * thread. Nothing of this run can finish before the call (the run starts after it); trials that
+   * other processes finish meanwhile reach a shared study through its poller.
+   */
+  public void attach(Study study, Budget budget, List<FrozenTrial> trialsSoFar) {
     detach();
     this.study = study;
     this.budget = budget;
     study.addListener(listener);
-    load(study.trials(), study.directions().get(0), study.space().isEmpty() ? null : study.space());
+    load(trialsSoFar, study.directions().get(0), study.space().isEmpty() ? null : study.space());
     finishedInRun.set(0);
     startNanos = nanoTime.getAsLong();
     elapsed.set(Duration.ZERO);
