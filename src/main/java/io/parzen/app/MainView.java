@@ -33,6 +33,7 @@ public final class MainView {
   @FXML private Tab samplesTab;
   @FXML private Tab intermediateTab;
   @FXML private Tab trialsTab;
+  @FXML private Tab analysisTab;
   @FXML private Label status;
   @FXML private Button runButton;
   @FXML private Button stopButton;
@@ -78,10 +79,11 @@ public final class MainView {
     trialsAndBest.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
         viewModel.preferences().setDividers("trials", trialsAndBest.getDividerPositions())));
     trialsTab.setContent(trialsAndBest);
+    analysisTab.setContent(AnalysisPanels.create(viewModel, exporter));
     panels.getItems().setAll(StudySetupView.create(viewModel.setup()), SpaceEditorView.create(viewModel.space()),
         resultTabs);
     bindSelectedTab();
-    panels.setDividerPositions(viewModel.preferences().dividers("main", 0.22, 0.62));
+    panels.setDividerPositions(viewModel.preferences().dividers("main", 0.2, 0.59));
     panels.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, pos) ->
         viewModel.preferences().setDividers("main", panels.getDividerPositions())));
     status.textProperty().bind(viewModel.statusProperty());
@@ -106,7 +108,8 @@ public final class MainView {
   private void bindSelectedTab() {
     java.util.Map<MainViewModel.Panel, Tab> tabs = java.util.Map.of(MainViewModel.Panel.PRIOR_SAMPLES, previewTab,
         MainViewModel.Panel.HISTORY, historyTab, MainViewModel.Panel.SLICE, sliceTab, MainViewModel.Panel.SAMPLES,
-        samplesTab, MainViewModel.Panel.INTERMEDIATE_VALUES, intermediateTab, MainViewModel.Panel.TRIALS, trialsTab);
+        samplesTab, MainViewModel.Panel.INTERMEDIATE_VALUES, intermediateTab, MainViewModel.Panel.TRIALS, trialsTab,
+        MainViewModel.Panel.ANALYSIS, analysisTab);
     resultTabs.getSelectionModel().select(tabs.get(viewModel.selectedPanelProperty().get()));
     viewModel.selectedPanelProperty().addListener((obs, old, panel) -> resultTabs.getSelectionModel().select(tabs.get(panel)));
     resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> tabs.forEach((panel, t) -> {

@@ -48,7 +48,7 @@ public final class MainViewModel {
   public record Notice(String title, String message, boolean problem, long serial) {}
 
   /** The tabs of the right-hand area. */
-  public enum Panel { PRIOR_SAMPLES, HISTORY, SLICE, SAMPLES, INTERMEDIATE_VALUES, TRIALS }
+  public enum Panel { PRIOR_SAMPLES, HISTORY, SLICE, SAMPLES, INTERMEDIATE_VALUES, TRIALS, ANALYSIS }
 
   private static final List<String> STUDY_FILES = List.of("*.db", "*.sqlite", "*.sqlite3");
 
@@ -102,7 +102,7 @@ public final class MainViewModel {
     title.bind(Bindings.createStringBinding(this::computeTitle, file, shared, document.dirtyProperty(),
         setup.studyNameProperty()));
     canRun.bind(document.spaceValidProperty().and(setup.validProperty()).and(running.not()).and(busy.not()));
-    for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(),
+    for (javafx.beans.Observable p : List.of(setup.studyNameProperty(), setup.directionProperty(), setup.moreDirections(),
         setup.objectiveProperty(), setup.samplerProperty(), setup.seedProperty(), setup.prunerProperty(), setup.trialsProperty(),
         setup.timeoutSecondsProperty(), setup.workersProperty())) {
       p.addListener(obs -> document.dirtyProperty().set(true));
@@ -180,6 +180,11 @@ public final class MainViewModel {
 
   public StudioPreferences preferences() {
     return preferences;
+  }
+
+  /** The one executor for background work (the analysis plots compute there). */
+  public BackgroundExecutor executor() {
+    return executor;
   }
 
   public ObjectProperty<Path> fileProperty() {
@@ -330,7 +335,7 @@ public final class MainViewModel {
     }
     leaveShared();
     runs.load(trials, study.directions().isEmpty()
-        ? io.parzen.study.StudyDirection.MINIMIZE : study.directions().get(0));
+        ? List.of(io.parzen.study.StudyDirection.MINIMIZE) : study.directions());
   }
 
   private boolean show(Path path, Opened opened) {
@@ -370,7 +375,7 @@ public final class MainViewModel {
    */
   private CompletableFuture<Boolean> saveSetup(String where, String target, SetupWriter writer, Runnable saved) {
     String name = setup.studyNameProperty().get();
-    List<io.parzen.study.StudyDirection> directions = List.of(setup.directionProperty().get());
+    List<io.parzen.study.StudyDirection> directions = setup.directions();
     io.parzen.study.StudyDefinition definition;
     try {
       definition = setup.toDefinition(document.getSpace());
@@ -398,7 +403,7 @@ public final class MainViewModel {
   private boolean unchangedSince(String name, List<io.parzen.study.StudyDirection> directions,
       io.parzen.study.StudyDefinition definition) {
     try {
-      return name.equals(setup.studyNameProperty().get()) && directions.equals(List.of(setup.directionProperty().get()))
+      return name.equals(setup.studyNameProperty().get()) && directions.equals(setup.directions())
           && definition.equals(setup.toDefinition(document.getSpace()));
     } catch (RuntimeException e) {
       return false;

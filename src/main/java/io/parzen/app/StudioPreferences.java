@@ -18,9 +18,43 @@ public final class StudioPreferences {
     return new StudioPreferences(Preferences.userRoot().node("io/parzen/studio"));
   }
 
-  /** Preferences under a node of their own, for tests. */
+  /**
+   * Preferences under a node of their own, for tests; the nodes made are removed when the JVM
+   * exits, so test runs leave nothing behind in the user's preferences.
+   */
   public static StudioPreferences forTests(String name) {
-    return new StudioPreferences(Preferences.userRoot().node("io/parzen/studio-test/" + name));
+    synchronized (StudioPreferences.class) {
+      if (!cleanupRegistered) {
+        cleanupRegistered = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(StudioPreferences::removeTestNodes, "test-preferences-cleanup"));
+      }
+    }
+    Preferences node = Preferences.userRoot().node(TEST_ROOT + "/" + name);
+    synchronized (TEST_NODES) {
+      TEST_NODES.add(node);
+    }
+    return new StudioPreferences(node);
+  }
+
+  private static final String TEST_ROOT = "io/parzen/studio-test";
+  private static final java.util.List<Preferences> TEST_NODES = new java.util.ArrayList<>();
+  private static boolean cleanupRegistered;
+
+  private static void removeTestNodes() {
+    synchronized (TEST_NODES) {
+      for (Preferences node : TEST_NODES) {
+        try {
+          node.removeNode();
+        } catch (java.util.prefs.BackingStoreException | IllegalStateException e) {
+          // Already removed, or the store is gone: leaving a test node behind is harmless.
+        }
+      }
+      try {
+        Preferences.userRoot().flush();
+      } catch (java.util.prefs.BackingStoreException e) {
+        // As above.
+      }
+    }
   }
 
   /** The storage URL of the shared study opened last, without its password. */
@@ -73,6 +107,15 @@ public final class StudioPreferences {
 
   public void setDarkTheme(boolean dark) {
     node.putBoolean("darkTheme", dark);
+  }
+
+  /** The plot last chosen in the Analysis tab (its id), if any. */
+  public Optional<String> analysisPlot() {
+    return Optional.ofNullable(node.get("analysisPlot", null));
+  }
+
+  public void setAnalysisPlot(String id) {
+    node.put("analysisPlot", id);
   }
 
   /** The split pane divider positions, or {@code fallback} when never stored. */

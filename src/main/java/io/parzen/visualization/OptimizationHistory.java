@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>{@link #points} holds COMPLETE trials and PRUNED trials that reported a value, each with its
  * state, ordered as the trials were given; {@link #bestSoFar} has one step per COMPLETE trial.
- * Only the first objective value of a trial is used. RUNNING and WAITING trials are skipped; give
+ * Only the first objective value of a trial is used, or with {@link Builder#Builder(StudyDirection,
+ * int)} the one chosen of a multi-objective study. RUNNING and WAITING trials are skipped; give
  * them again once they have finished.
  *
  * <p>Immutable. Building a history of many trials again and again is wasteful; a live view keeps
@@ -82,6 +83,7 @@ public record OptimizationHistory(
   public static final class Builder {
 
     private final StudyDirection direction;
+    private final int objective;
     private final List<Point> points = new ArrayList<>();
     private final List<Step> bestSoFar = new ArrayList<>();
     private final List<Integer> pruned = new ArrayList<>();
@@ -90,7 +92,19 @@ public record OptimizationHistory(
     private OptimizationHistory lastAdded;
 
     public Builder(StudyDirection direction) {
+      this(direction, 0);
+    }
+
+    /**
+     * A history of objective {@code objective} (0 for the first) of a multi-objective study,
+     * which {@code direction} is that objective's.
+     */
+    public Builder(StudyDirection direction, int objective) {
+      if (objective < 0) {
+        throw new IllegalArgumentException("objective index must be 0 or more, was " + objective);
+      }
       this.direction = Objects.requireNonNull(direction, "direction");
+      this.objective = objective;
       this.lastAdded = empty(direction);
     }
 
@@ -117,10 +131,10 @@ public record OptimizationHistory(
       for (FrozenTrial t : trials) {
         switch (t.state()) {
           case COMPLETE -> {
-            if (t.values().isEmpty()) {
+            if (t.values().size() <= objective) {
               continue;
             }
-            double value = t.values().get(0);
+            double value = t.values().get(objective);
             newPoints.add(new Point(t.number(), value, TrialState.COMPLETE));
             if (Double.isNaN(best) || direction.isBetter(value, best)) {
               best = value;
@@ -129,8 +143,8 @@ public record OptimizationHistory(
           }
           case PRUNED -> {
             newPruned.add(t.number());
-            if (!t.values().isEmpty()) {
-              newPoints.add(new Point(t.number(), t.values().get(0), TrialState.PRUNED));
+            if (t.values().size() > objective) {
+              newPoints.add(new Point(t.number(), t.values().get(objective), TrialState.PRUNED));
             }
           }
           case FAIL -> newFailed.add(t.number());

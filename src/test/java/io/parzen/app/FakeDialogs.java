@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link DialogService} that answers from queues and records what it was asked. */
-final class FakeDialogs implements DialogService {
+public final class FakeDialogs implements DialogService {
 
-  final List<String> errors = new ArrayList<>();
-  final Deque<Path> filesToOpen = new ArrayDeque<>();
-  final Deque<Path> filesToSave = new ArrayDeque<>();
-  final Deque<String> choices = new ArrayDeque<>();
-  final Deque<String> texts = new ArrayDeque<>();
-  final Deque<Path> directories = new ArrayDeque<>();
-  boolean confirmAnswer = true;
-  int confirmations;
+  public final List<String> errors = new ArrayList<>();
+  public final Deque<Path> filesToOpen = new ArrayDeque<>();
+  public final Deque<Path> filesToSave = new ArrayDeque<>();
+  public final Deque<String> choices = new ArrayDeque<>();
+  public final Deque<String> texts = new ArrayDeque<>();
+  public final Deque<Path> directories = new ArrayDeque<>();
+  public boolean confirmAnswer = true;
+  public int confirmations;
 
   @Override
   public void showError(String title, String message) {

@@ -1,6 +1,7 @@
 package io.parzen.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parzen.space.Hp;
 import io.parzen.space.SearchSpace;
@@ -73,6 +74,37 @@ class MainViewModelTest {
     assertThat(vm.setup().prunerProperty().get()).isEqualTo("median");
     assertThat(vm.setup().trialsProperty().get()).isEqualTo(33);
     assertThat(vm.document().getSpace()).isEqualTo(space);
+    assertThat(vm.document().dirtyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aMultiObjectiveSetupIsSavedWithItsDirectionsAndReopened() throws Exception {
+    Path file = dir.resolve("two-objectives.db");
+    FxToolkit.setupFixture(() -> {
+      vm.newStudy();
+      vm.setup().studyNameProperty().set("pareto");
+      vm.document().dirtyProperty().set(false);
+      vm.setup().addObjective();
+      vm.setup().moreDirections().set(0, StudyDirection.MAXIMIZE);
+      vm.setup().addObjective();
+    });
+    assertThat(vm.document().dirtyProperty().get()).isTrue();
+    assertThat(vm.setup().directions()).containsExactly(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE,
+        StudyDirection.MINIMIZE);
+    FxToolkit.setupFixture(() -> vm.setup().removeObjective(2));
+    assertThatThrownBy(() -> vm.setup().removeObjective(0)).hasMessageContaining("no objective 1 to remove");
+    dialogs.filesToSave.add(file);
+    FxToolkit.setupFixture(() -> assertThat(vm.save().join()).isTrue());
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      assertThat(storage.directions(storage.findStudyId("pareto").orElseThrow()))
+          .containsExactly(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE);
+    }
+
+    FxToolkit.setupFixture(vm::newStudy);
+    assertThat(vm.setup().directions()).containsExactly(StudyDirection.MINIMIZE);
+    FxToolkit.setupFixture(() -> assertThat(vm.openFile(file).join()).isTrue());
+    assertThat(vm.setup().directions()).containsExactly(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE);
+    assertThat(vm.runs().directionsProperty().get()).containsExactly(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE);
     assertThat(vm.document().dirtyProperty().get()).isFalse();
   }
 

@@ -114,4 +114,21 @@ class OptimizationHistoryTest {
         Map.of(), Map.of(), Map.of(), Map.of(), new TreeMap<>()));
     assertThat(OptimizationHistory.of(trials, StudyDirection.MINIMIZE).bestValue()).contains(4.0);
   }
+
+  @Test
+  void aChosenObjectiveOfAMultiObjectiveStudyIsUsedWithItsDirection() {
+    List<FrozenTrial> trials = new ArrayList<>();
+    double[][] values = {{4, 8}, {3, 9}, {5, 2}};
+    for (int i = 0; i < values.length; i++) {
+      FrozenTrial t = trial(i, TrialState.COMPLETE, 1.0);
+      trials.add(new FrozenTrial(t.id(), i, TrialState.COMPLETE, List.of(values[i][0], values[i][1]), t.start(),
+          t.complete(), Map.of(), Map.of(), Map.of(), Map.of(), new TreeMap<>()));
+    }
+    OptimizationHistory second = new OptimizationHistory.Builder(StudyDirection.MAXIMIZE, 1).append(trials).build();
+    assertThat(second.points()).extracting(OptimizationHistory.Point::value).containsExactly(8.0, 9.0, 2.0);
+    assertThat(second.bestSoFar()).extracting(OptimizationHistory.Step::best).containsExactly(8.0, 9.0, 9.0);
+    assertThat(new OptimizationHistory.Builder(StudyDirection.MINIMIZE, 2).append(trials).build().points()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OptimizationHistory.Builder(StudyDirection.MINIMIZE, -1))
+        .hasMessageContaining("objective index");
+  }
 }

@@ -31,6 +31,7 @@ public final class HistoryView {
 
   @FXML private VBox root;
   @FXML private CheckBox logScaleBox;
+  @FXML private javafx.scene.control.ComboBox<String> objectiveBox;
   @FXML private Button exportButton;
   @FXML private Label completedLabel;
   @FXML private Label prunedLabel;
@@ -65,9 +66,20 @@ public final class HistoryView {
     failedLabel.textProperty().bind(viewModel.failedProperty().asString("%d failed"));
     viewModel.failedProperty().addListener((obs, old, n) -> markFailures(n.intValue()));
     markFailures(viewModel.failedProperty().get());
-    bestLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.bestValueProperty().get() == null
+    bestLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.isMultiObjective()
+        ? viewModel.paretoSizeProperty().get() + " on the Pareto front"
+        : viewModel.bestValueProperty().get() == null
         ? "best —" : String.format(Locale.ROOT, "best %.6g", viewModel.bestValueProperty().get()),
-        viewModel.bestValueProperty()));
+        viewModel.bestValueProperty(), viewModel.paretoSizeProperty(), viewModel.directionsProperty()));
+    fillObjectives(viewModel.directionsProperty().get());
+    viewModel.directionsProperty().addListener((obs, old, directions) -> fillObjectives(directions));
+    objectiveBox.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+      if (index.intValue() >= 0) {
+        viewModel.historyObjectiveProperty().set(index.intValue());
+      }
+    });
+    viewModel.historyObjectiveProperty().addListener((obs, old, index) ->
+        objectiveBox.getSelectionModel().select(index.intValue()));
     elapsedLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.runningProperty().get()
         || !viewModel.elapsedProperty().get().isZero()
         ? RunViewModel.durationText(viewModel.elapsedProperty().get()) + " elapsed" : "",
@@ -97,6 +109,18 @@ public final class HistoryView {
       }
     });
     root.sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+  }
+
+  /** The objective chooser: shown only for a study with several objectives. */
+  private void fillObjectives(java.util.List<io.parzen.study.StudyDirection> directions) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < directions.size(); i++) {
+      names.add("Objective " + (i + 1) + " (" + directions.get(i).name().toLowerCase(Locale.ROOT) + ")");
+    }
+    objectiveBox.getItems().setAll(names);
+    objectiveBox.getSelectionModel().select(Math.min(viewModel.historyObjectiveProperty().get(), names.size() - 1));
+    objectiveBox.setVisible(names.size() > 1);
+    objectiveBox.setManaged(names.size() > 1);
   }
 
   @FXML

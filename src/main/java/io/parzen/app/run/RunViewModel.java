@@ -8,6 +8,7 @@ import io.parzen.study.StudyListener;
 import io.parzen.trial.FrozenTrial;
 import io.parzen.trial.TrialState;
 import io.parzen.visualization.OptimizationHistory;
+import io.parzen.visualization.ParetoFront;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,6 +101,11 @@ public final class RunViewModel {
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
   private final ObjectProperty<TrialState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
   private final ObjectProperty<Integer> selectedTrial = new SimpleObjectProperty<>(this, "selectedTrial");
+  private final ReadOnlyObjectWrapper<List<StudyDirection>> directions =
+      new ReadOnlyObjectWrapper<>(this, "directions", List.of(StudyDirection.MINIMIZE));
+  private final javafx.beans.property.IntegerProperty historyObjective =
+      new javafx.beans.property.SimpleIntegerProperty(this, "historyObjective", 0);
+  private final ReadOnlyIntegerWrapper paretoSize = new ReadOnlyIntegerWrapper(this, "paretoSize");
 
   private final ObservableList<TrialRow> rows = FXCollections.observableArrayList();
   private final ObservableList<TrialRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -130,6 +136,8 @@ public final class RunViewModel {
   };
 
   private OptimizationHistory.Builder history = new OptimizationHistory.Builder(StudyDirection.MINIMIZE);
+  /** The Pareto front of a multi-objective study; null for a single objective. */
+  private ParetoFront.Builder pareto;
   private Study study;
   private Budget budget = Budget.unlimited();
   private long startNanos;
@@ -146,6 +154,35 @@ public final class RunViewModel {
     timer.setCycleCount(Animation.INDEFINITE);
     stateFilter.addListener((obs, old, state) -> filteredRows.setPredicate(state == null ? null
         : row -> row.state() == state));
+    historyObjective.addListener((obs, old, index) -> {
+      int i = index.intValue();
+      if (i < 0 || i >= directions.get().size()) {
+        historyObjective.set(0);
+        return;
+      }
+      history = new OptimizationHistory.Builder(directions.get().get(i), i).append(finishedTrials);
+      historyListeners.forEach(l -> l.historyReset(history()));
+    });
+  }
+
+  /** The directions of the study shown: one for a single-objective study. */
+  public ReadOnlyObjectProperty<List<StudyDirection>> directionsProperty() {
+    return directions.getReadOnlyProperty();
+  }
+
+  /** Whether the study shown has several objectives. */
+  public boolean isMultiObjective() {
+    return directions.get().size() > 1;
+  }
+
+  /** Which objective (0 for the first) the history shows; only a multi-objective study has others. */
+  public javafx.beans.property.IntegerProperty historyObjectiveProperty() {
+    return historyObjective;
+  }
+
+  /** How many trials are on the Pareto front of a multi-objective study (0 for a single objective). */
+  public ReadOnlyIntegerProperty paretoSizeProperty() {
+    return paretoSize.getReadOnlyProperty();
   }
 
   // ---- properties
@@ -250,8 +287,8 @@ public final class RunViewModel {
     }
     TrialRow r = row.get();
     StringBuilder text = new StringBuilder("Trial ").append(number).append(" · ").append(r.state());
-    if (r.value() != null) {
-      text.append(" · ").append(String.format(Locale.ROOT, "%.6g", r.value()));
+    for (Double v : r.values()) {
+      text.append(" · ").append(String.format(Locale.ROOT, "%.6g", v));
     }
     for (String name : parameterNames) {
       Object v = r.params().get(name);
@@ -307,10 +344,18 @@ public final class RunViewModel {
 
   /** Shows the trials of a study that is not running (one just opened, say), replacing what was shown. */
   public void load(List<FrozenTrial> trials, StudyDirection direction) {
-    load(trials, direction, null);
+    load(trials, List.of(direction), null);
   }
 
-  private void load(List<FrozenTrial> trials, StudyDirection direction, SearchSpace declaredSpace) {
+  /** As {@link #load(List, StudyDirection)} for a study with one or more {@code directions}. */
+  public void load(List<FrozenTrial> trials, List<StudyDirection> directions) {
+    load(trials, directions, null);
+  }
+
+  private void load(List<FrozenTrial> trials, List<StudyDirection> studyDirections, SearchSpace declaredSpace) {
+    if (studyDirections.isEmpty()) {
+      throw new IllegalArgumentException("a study has at least one direction");
+    }
     queue.clear();
     finishedTrials.clear();
     space = declaredSpace;
@@ -322,7 +367,12 @@ public final class RunViewModel {
     completed.set(0);
     pruned.set(0);
     failed.set(0);
-    history = new OptimizationHistory.Builder(direction);
+    directions.set(List.copyOf(studyDirections));
+    pareto = studyDirections.size() > 1 ? new ParetoFront.Builder(studyDirections) : null;
+    paretoSize.set(0);
+    int objective = historyObjective.get() < studyDirections.size() ? historyObjective.get() : 0;
+    history = new OptimizationHistory.Builder(studyDirections.get(objective), objective);
+    historyObjective.set(objective);
     bestTrial.set(null);
     if (declaredSpace != null) {
       // One table column per declared parameter from the start, so that the first batch of a run
@@ -354,7 +404,7 @@ public final class RunViewModel {
     this.study = study;
     this.budget = budget;
     study.addListener(listener);
-    load(trialsSoFar, study.directions().get(0), study.space().isEmpty() ? null : study.space());
+    load(trialsSoFar, study.directions(), study.space().isEmpty() ? null : study.space());
     finishedInRun.set(0);
     startNanos = nanoTime.getAsLong();
     elapsed.set(Duration.ZERO);
@@ -454,6 +504,12 @@ public final class RunViewModel {
     history.append(finished);
     finishedTrials.addAll(finished);
     lastFinished = List.copyOf(finished);
+    if (pareto != null) {
+      // Several objectives have no single best value or trial; the front stands for them.
+      pareto.append(finished);
+      paretoSize.set(pareto.frontSize());
+      return;
+    }
     bestValue.set(history.bestValue().orElse(null));
     FrozenTrial best = bestTrial.get();
     for (FrozenTrial t : finished) {
@@ -463,6 +519,11 @@ public final class RunViewModel {
       }
     }
     bestTrial.set(best);
+  }
+
+  /** The Pareto front so far of a multi-objective study; empty for a single objective. */
+  public ParetoFront paretoFront() {
+    return pareto == null ? new ParetoFront(directions.get(), List.of(), List.of()) : pareto.build();
   }
 
   private boolean better(FrozenTrial candidate, FrozenTrial best) {
@@ -519,7 +580,8 @@ public final class RunViewModel {
   }
 
   private void updateTexts() {
-    String best = bestValue.get() == null ? "" : String.format(Locale.ROOT, ", best %.6g", bestValue.get());
+    String best = pareto != null ? ", " + paretoSize.get() + " on the Pareto front"
+        : bestValue.get() == null ? "" : String.format(Locale.ROOT, ", best %.6g", bestValue.get());
     if (running.get()) {
       String of = budget.trials() == null ? "" : " / " + budget.trials();
       summary.set(String.format(Locale.ROOT, "Running: %d%s trials%s · %s elapsed%s", finishedInRun.get(), of, best,

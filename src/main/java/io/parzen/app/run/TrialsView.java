@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -17,7 +16,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Callback;
@@ -59,6 +57,11 @@ public final class TrialsView {
     fixedColumns.add(column("Duration", 90, TrialRow::duration, TrialsView::duration));
     fixColumns();
     viewModel.parameterNames().addListener((ListChangeListener<String>) c -> fixColumns());
+    viewModel.directionsProperty().addListener((obs, old, directions) -> {
+      if (old.size() != directions.size()) {
+        fixColumns();
+      }
+    });
 
     List<TrialState> states = new ArrayList<>();
     states.add(null);
@@ -118,7 +121,18 @@ public final class TrialsView {
 
   /** Number, state and value, then one column per parameter, then duration. */
   private void fixColumns() {
-    List<TableColumn<TrialRow, ?>> columns = new ArrayList<>(fixedColumns.subList(0, 3));
+    List<TableColumn<TrialRow, ?>> columns = new ArrayList<>(fixedColumns.subList(0, 2));
+    int objectives = viewModel.directionsProperty().get().size();
+    if (objectives == 1) {
+      columns.add(fixedColumns.get(2));
+    } else {
+      for (int i = 0; i < objectives; i++) {
+        int index = i;
+        TableColumn<TrialRow, Double> c = column("Value " + (i + 1), 100, row -> row.value(index), TrialsView::number);
+        c.setId("value-" + (i + 1));
+        columns.add(c);
+      }
+    }
     for (String name : viewModel.parameterNames()) {
       TableColumn<TrialRow, Object> c = column(name, 100, row -> row.params().get(name), TrialsView::parameter);
       c.setId("param-" + name);
@@ -130,28 +144,15 @@ public final class TrialsView {
 
   private static <T> TableColumn<TrialRow, T> column(String title, double width, Function<TrialRow, T> value,
       Function<T, String> text) {
-    TableColumn<TrialRow, T> c = new TableColumn<>(title);
-    c.setPrefWidth(width);
-    c.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
-    c.setCellFactory(col -> new TableCell<>() {
-      @Override
-      protected void updateItem(T item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : text.apply(item));
-      }
-    });
-    if (!"State".equals(title)) {
-      c.setStyle("-fx-alignment: CENTER-RIGHT;");
-    }
-    return c;
+    return TrialColumns.column(title, width, value, text);
   }
 
   private static String number(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+    return TrialColumns.number(v);
   }
 
   private static String parameter(Object v) {
-    return v instanceof Double d ? number(d) : v.toString();
+    return TrialColumns.parameter(v);
   }
 
   private static String duration(Duration d) {

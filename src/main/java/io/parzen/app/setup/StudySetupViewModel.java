@@ -42,6 +42,8 @@ public final class StudySetupViewModel {
   private final StringProperty studyName = new SimpleStringProperty(this, "studyName", "study");
   private final ObjectProperty<StudyDirection> direction =
       new SimpleObjectProperty<>(this, "direction", StudyDirection.MINIMIZE);
+  /** The directions of the second, third, … objectives of a multi-objective study. */
+  private final ObservableList<StudyDirection> moreDirections = FXCollections.observableArrayList();
   private final StringProperty objective = new SimpleStringProperty(this, "objective", "quadratic");
   private final StringProperty sampler = new SimpleStringProperty(this, "sampler", "tpe");
   private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
@@ -104,6 +106,47 @@ public final class StudySetupViewModel {
 
   public ObjectProperty<StudyDirection> directionProperty() {
     return direction;
+  }
+
+  /**
+   * The directions of the objectives after the first: empty for a single-objective study. The
+   * objective must return one value per direction ({@code {"values": [...]}} from a command).
+   */
+  public ObservableList<StudyDirection> moreDirections() {
+    return moreDirections;
+  }
+
+  /** Every objective's direction, the first one's first. */
+  public List<StudyDirection> directions() {
+    List<StudyDirection> all = new java.util.ArrayList<>();
+    all.add(direction.get());
+    all.addAll(moreDirections);
+    return List.copyOf(all);
+  }
+
+  /** Sets every objective's direction; {@code directions} must hold at least one. */
+  public void setDirections(List<StudyDirection> directions) {
+    if (directions.isEmpty()) {
+      throw new IllegalArgumentException("a study needs at least one direction");
+    }
+    direction.set(directions.get(0));
+    if (!moreDirections.equals(directions.subList(1, directions.size()))) {
+      moreDirections.setAll(directions.subList(1, directions.size()));
+    }
+  }
+
+  /** Adds an objective (minimised) to the study. */
+  public void addObjective() {
+    moreDirections.add(StudyDirection.MINIMIZE);
+  }
+
+  /** Removes the objective at {@code index} (1 for the second); the first cannot be removed. */
+  public void removeObjective(int index) {
+    if (index < 1 || index > moreDirections.size()) {
+      throw new IllegalArgumentException("no objective " + (index + 1) + " to remove (the study has "
+          + (moreDirections.size() + 1) + ")");
+    }
+    moreDirections.remove(index - 1);
   }
 
   public StringProperty objectiveProperty() {
@@ -176,7 +219,7 @@ public final class StudySetupViewModel {
   /** Fills the form from a stored study. */
   public void load(String name, List<StudyDirection> directions, StudyDefinition definition, String text) {
     studyName.set(name);
-    direction.set(directions.isEmpty() ? StudyDirection.MINIMIZE : directions.get(0));
+    setDirections(directions.isEmpty() ? List.of(StudyDirection.MINIMIZE) : directions);
     if (definition.objective() != null) {
       if (!objectives.contains(definition.objective().name())) {
         objectives.add(definition.objective().name());

@@ -1,0 +1,48 @@
+package io.parzen.app;
+
+import io.parzen.app.analysis.AnalysisView;
+import io.parzen.app.analysis.AnalysisViewModel;
+import io.parzen.app.run.ChartExporter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+
+/**
+ * Puts the analysis plots into the Analysis tab: each plot's view model is made at once (so it
+ * keeps the trials from the start) and its panel when first chosen. The plot chosen last is
+ * chosen again next time.
+ */
+final class AnalysisPanels {
+
+  private final AnalysisViewModel analysis = new AnalysisViewModel();
+  private final Map<String, Supplier<Parent>> panels = new LinkedHashMap<>();
+
+  private AnalysisPanels() {}
+
+  /** The Analysis tab's content for the studio of {@code main}. */
+  static Parent create(MainViewModel main, ChartExporter exporter) {
+    AnalysisPanels p = new AnalysisPanels();
+    p.addAll(main, exporter);
+    main.preferences().analysisPlot().ifPresent(p.analysis::select);
+    p.analysis.selectedProperty().addListener((obs, old, plot) -> {
+      if (plot != null) {
+        main.preferences().setAnalysisPlot(plot.id());
+      }
+    });
+    return AnalysisView.create(p.analysis, p.panels);
+  }
+
+  private void addAll(MainViewModel main, ChartExporter exporter) {
+    io.parzen.app.analysis.ParetoFrontViewModel pareto =
+        new io.parzen.app.analysis.ParetoFrontViewModel(main.runs(), exporter);
+    add("pareto-front", "Pareto front", "Multi-objective: the trials no other trial beats in every objective",
+        pareto::setActive, () -> io.parzen.app.analysis.ParetoFrontView.create(pareto));
+  }
+
+  private void add(String id, String title, String description, Consumer<Boolean> activation, Supplier<Parent> panel) {
+    analysis.add(new AnalysisViewModel.Plot(id, title, description, activation));
+    panels.put(id, panel);
+  }
+}
