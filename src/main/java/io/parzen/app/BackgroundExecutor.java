@@ -21,11 +21,19 @@ public interface BackgroundExecutor {
   /** The threads behind {@link #submit}, for engine calls that take an {@link java.util.concurrent.Executor}. */
   java.util.concurrent.Executor executor();
 
-  /** The executor the application uses: a pool of daemon threads named {@code parzen-ui-N}. */
+  /**
+   * The executor the application uses: daemon threads named {@code parzen-ui-N}, made as needed
+   * and kept for a minute when idle, so a study's workers (one thread each) never hold back file
+   * reads, polls or plot computations. The threads run at a lower scheduling priority than the FX
+   * thread ({@link BackgroundPriority}): with every core busy on trials the window still draws on time.
+   */
   static BackgroundExecutor pooled() {
     AtomicInteger count = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-      Thread t = new Thread(r, "parzen-ui-" + count.incrementAndGet());
+    ExecutorService pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(() -> {
+        BackgroundPriority.lowerCurrentThread();
+        r.run();
+      }, "parzen-ui-" + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
