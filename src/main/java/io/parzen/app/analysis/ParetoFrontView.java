@@ -38,6 +38,9 @@ public final class ParetoFrontView {
   @FXML private VBox root;
   @FXML private ComboBox<String> xBox;
   @FXML private ComboBox<String> yBox;
+  @FXML private ComboBox<String> zBox;
+  @FXML private Label zLabel;
+  @FXML private javafx.scene.control.CheckBox threeDBox;
   @FXML private Button exportButton;
   @FXML private ChartViewer chartViewer;
   @FXML private Label emptyLabel;
@@ -66,10 +69,27 @@ public final class ParetoFrontView {
     yBox.setItems(viewModel.objectiveNames());
     bindAxis(xBox, viewModel.xObjectiveProperty());
     bindAxis(yBox, viewModel.yObjectiveProperty());
+    zBox.setItems(viewModel.objectiveNames());
+    bindAxis(zBox, viewModel.zObjectiveProperty());
     viewModel.objectiveNames().addListener((ListChangeListener<String>) c -> {
       xBox.getSelectionModel().select(viewModel.xObjectiveProperty().get());
       yBox.getSelectionModel().select(viewModel.yObjectiveProperty().get());
+      zBox.getSelectionModel().select(viewModel.zObjectiveProperty().get());
     });
+    threeDBox.selectedProperty().bindBidirectional(viewModel.threeDProperty());
+    javafx.beans.binding.BooleanBinding canTurn = javafx.beans.binding.Bindings.size(viewModel.objectiveNames())
+        .greaterThanOrEqualTo(3);
+    threeDBox.visibleProperty().bind(canTurn);
+    threeDBox.managedProperty().bind(canTurn);
+    zBox.visibleProperty().bind(canTurn.and(viewModel.threeDProperty()));
+    zBox.managedProperty().bind(zBox.visibleProperty());
+    zLabel.visibleProperty().bind(zBox.visibleProperty());
+    zLabel.managedProperty().bind(zBox.visibleProperty());
+    for (javafx.beans.Observable o : java.util.List.of(viewModel.zObjectiveProperty(), viewModel.threeDProperty(),
+        viewModel.yawProperty(), viewModel.pitchProperty())) {
+      o.addListener(obs -> redraw());
+    }
+    turnOnDrag();
     bestTable.setItems(viewModel.bestRows());
     bestTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     bestTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -100,6 +120,14 @@ public final class ParetoFrontView {
   }
 
   private void bindAxis(ComboBox<String> box, IntegerProperty objective) {
+    // The list says "Objective 2 (maximize)"; the box itself only "Obj. 2", to stay narrow.
+    box.setButtonCell(new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : item.replaceFirst("^Objective (\\d+).*", "Obj. $1"));
+      }
+    });
     box.getSelectionModel().select(objective.get());
     box.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
       if (index.intValue() >= 0) {
@@ -122,8 +150,15 @@ public final class ParetoFrontView {
       return;
     }
     ParetoFront front = viewModel.frontProperty().get();
-    chart.show(front, viewModel.xObjectiveProperty().get(), viewModel.yObjectiveProperty().get(),
-        viewModel.objectiveNames());
+    syncZoom();
+    if (isThreeD()) {
+      chart.show3d(front, viewModel.xObjectiveProperty().get(), viewModel.yObjectiveProperty().get(),
+          viewModel.zObjectiveProperty().get(), viewModel.objectiveNames(), viewModel.yawProperty().get(),
+          viewModel.pitchProperty().get());
+    } else {
+      chart.show(front, viewModel.xObjectiveProperty().get(), viewModel.yObjectiveProperty().get(),
+          viewModel.objectiveNames());
+    }
     String empty = viewModel.emptyText().orElse(null);
     emptyLabel.setText(empty == null ? "" : empty);
     emptyLabel.setVisible(empty != null);
@@ -134,6 +169,40 @@ public final class ParetoFrontView {
     exportButton.setDisable(!multi);
     bestLabel.setText(!multi ? "" : String.format(Locale.ROOT, "Best trials: %d on the Pareto front of %d completed",
         front.best().size(), front.best().size() + front.dominated().size()));
+  }
+
+  private boolean isThreeD() {
+    return viewModel.threeDProperty().get() && viewModel.objectiveNames().size() >= 3;
+  }
+
+  private void syncZoom() {
+    chartViewer.getCanvas().setDomainZoomable(!isThreeD());
+    chartViewer.getCanvas().setRangeZoomable(!isThreeD());
+  }
+
+  /** In the 3D view a drag on the chart turns the box (instead of zooming). */
+  private void turnOnDrag() {
+    double[] last = new double[2];
+    chartViewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+      last[0] = e.getX();
+      last[1] = e.getY();
+    });
+    chartViewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> {
+      if (isThreeD()) {
+        viewModel.turn(e.getX() - last[0], e.getY() - last[1]);
+        last[0] = e.getX();
+        last[1] = e.getY();
+        e.consume();
+      }
+    });
+    chartViewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+      if (isThreeD() && !e.isStillSincePress()) {
+        // The drag turned the box; it was no zoom.
+        chartViewer.hideZoomRectangle();
+        chartViewer.getCanvas().clearLiveHandler();
+        e.consume();
+      }
+    });
   }
 
   /** Number, one column per objective, one per parameter. */

@@ -36,6 +36,12 @@ public final class ParetoFrontViewModel {
   private final ObservableList<String> objectiveNames = FXCollections.observableArrayList();
   private final IntegerProperty xObjective = new SimpleIntegerProperty(this, "xObjective", 0);
   private final IntegerProperty yObjective = new SimpleIntegerProperty(this, "yObjective", 1);
+  private final IntegerProperty zObjective = new SimpleIntegerProperty(this, "zObjective", 2);
+  private final javafx.beans.property.BooleanProperty threeD =
+      new javafx.beans.property.SimpleBooleanProperty(this, "threeD", false);
+  private final javafx.beans.property.DoubleProperty yaw = new javafx.beans.property.SimpleDoubleProperty(this, "yaw", 35);
+  private final javafx.beans.property.DoubleProperty pitch =
+      new javafx.beans.property.SimpleDoubleProperty(this, "pitch", 20);
   private final ObservableList<TrialRow> bestRows = FXCollections.observableArrayList();
   private final DeferredTrials deferred;
   private ParetoFront.Builder builder;
@@ -88,6 +94,35 @@ public final class ParetoFrontViewModel {
   /** The objective on the vertical axis. */
   public IntegerProperty yObjectiveProperty() {
     return yObjective;
+  }
+
+  /** The objective up in the 3D view. */
+  public IntegerProperty zObjectiveProperty() {
+    return zObjective;
+  }
+
+  /**
+   * Whether three objectives are drawn in a box that the user turns, rather than two against each
+   * other; on by default for a study of three or more objectives.
+   */
+  public javafx.beans.property.BooleanProperty threeDProperty() {
+    return threeD;
+  }
+
+  /** Degrees the 3D box is turned about the vertical. */
+  public javafx.beans.property.DoubleProperty yawProperty() {
+    return yaw;
+  }
+
+  /** Degrees the 3D box is tilted towards the viewer, between -90 and 90. */
+  public javafx.beans.property.DoubleProperty pitchProperty() {
+    return pitch;
+  }
+
+  /** Turns the 3D box by a mouse drag of {@code dx}, {@code dy} pixels. */
+  public void turn(double dx, double dy) {
+    yaw.set((yaw.get() + dx * 0.5) % 360);
+    pitch.set(Math.max(-90, Math.min(90, pitch.get() + dy * 0.5)));
   }
 
   /** The trials on the front with their values and parameters, by number: the best-trials table. */
@@ -148,6 +183,8 @@ public final class ParetoFrontViewModel {
       objectiveNames.setAll(names);
       xObjective.set(0);
       yObjective.set(Math.min(1, names.size() - 1));
+      zObjective.set(Math.min(2, names.size() - 1));
+      threeD.set(names.size() >= 3);
     }
   }
 

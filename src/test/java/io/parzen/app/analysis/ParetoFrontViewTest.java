@@ -133,6 +133,37 @@ class ParetoFrontViewTest {
   }
 
   @Test
+  void threeObjectivesAreDrawnInABoxThatADragTurns(FxRobot robot) {
+    robot.interact(() -> vm.runs().load(ParetoDemo.dtlz2(120, 3), List.of(StudyDirection.MINIMIZE,
+        StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)));
+    selectTab(robot, "Analysis");
+    ComboBox<AnalysisViewModel.Plot> chooser = robot.lookup("#analysisPlot").queryComboBox();
+    robot.interact(() -> chooser.getSelectionModel().select(
+        chooser.getItems().stream().filter(p -> p.id().equals("pareto-front")).findFirst().orElseThrow()));
+    Parent view = robot.lookup(".analysis-plot").match(n -> n.isVisible() && n.getParent().isVisible())
+        .queryAs(Parent.class);
+    ParetoFrontChart chart = ParetoFrontView.chartOf(view);
+    javafx.scene.control.CheckBox threeD = robot.lookup("#pareto3d").queryAs(javafx.scene.control.CheckBox.class);
+    assertThat(threeD.isSelected()).isTrue();
+    assertThat(chart.isThreeD()).isTrue();
+    int[] counts = chart.counts();
+    assertThat(counts[0] + counts[1]).isEqualTo(120);
+    // Twelve edges, and each axis's name, minimum and maximum.
+    assertThat(chart.chart().getXYPlot().getAnnotations()).hasSize(12 + 9);
+    XYDataset points = chart.chart().getXYPlot().getDataset(0);
+    double before = points.getXValue(1, 0);
+
+    robot.drag("#paretoChart").moveBy(60, 0).drop();
+    assertThat(points.getXValue(1, 0)).as("turned").isNotEqualTo(before);
+    assertThat(chart.chart().getXYPlot().getDomainAxis().getRange().getLength()).as("not zoomed").isEqualTo(2.0);
+
+    robot.clickOn("#pareto3d");
+    assertThat(chart.isThreeD()).isFalse();
+    assertThat(chart.chart().getXYPlot().getAnnotations()).isEmpty();
+    assertThat(points.getXValue(1, 0)).isEqualTo(vm.runs().paretoFront().best().get(0).value(0));
+  }
+
+  @Test
   void addingAnObjectiveInTheSetupMakesTheStudyMultiObjective(FxRobot robot) {
     robot.interact(vm::newStudy);
     robot.clickOn("#addObjective");
