@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Timeline plot data (Optuna's {@code _TimelineInfo}): one bar per trial from its start to its
  * completion, coloured by state, at the height of its trial number. As in Optuna, a RUNNING trial's
- * bar reaches {@code now}, and a trial that never started (WAITING) is a bar of no length at the
+ * bar reaches {@code now} (unless all running trials look left over from a crash; see
+ * {@link Builder#build}), and a trial that never started (WAITING) is a bar of no length at the
  * latest time of the plot. A finished trial without a completion time, or one completed before it
  * started (clocks of different machines), gets a bar of no length at its start; {@link #warnings}
  * names it.
@@ -131,6 +132,9 @@ public record TimelinePlot(List<Bar> bars, Instant first, Instant last, List<Str
    */
   public static final class Builder {
 
+    /** The shortest time a trial must have been running to be taken for a leftover of a crash. */
+    public static final Duration STALE_AFTER_AT_LEAST = Duration.ofMinutes(10);
+
     private final TreeMap<Integer, FrozenTrial> trials = new TreeMap<>();
     private int finished;
 
@@ -159,14 +163,37 @@ public record TimelinePlot(List<Bar> bars, Instant first, Instant last, List<Str
       return finished < trials.size();
     }
 
-    /** The timeline with running trials drawn up to {@code now}. */
+    /**
+     * The timeline with running trials drawn up to {@code now}. As in Optuna, running trials that
+     * all started more than five times the longest finished trial's duration ago are taken for
+     * leftovers of a crashed run: their bars end at the latest completion instead, so that one
+     * trial left RUNNING in an old study does not stretch the time axis to today. Unlike Optuna,
+     * a trial running for less than {@link #STALE_AFTER_AT_LEAST} is never taken for one, so that
+     * in a live run of millisecond trials a slower one still grows.
+     */
     public TimelinePlot build(Instant now) {
       Objects.requireNonNull(now, "now");
-      Instant latest = null;
+      Instant latestComplete = null;
+      Duration longest = null;
       for (FrozenTrial t : trials.values()) {
-        latest = max(latest, t.complete());
+        latestComplete = max(latestComplete, t.complete());
+        if (t.start() != null && t.complete() != null) {
+          Duration d = Duration.between(t.start(), t.complete());
+          longest = longest == null || d.compareTo(longest) > 0 ? d : longest;
+        }
+      }
+      boolean fresh = false;
+      for (FrozenTrial t : trials.values()) {
         if (t.state() == TrialState.RUNNING) {
-          latest = max(latest, max(now, t.start()));
+          Instant start = t.start() == null ? now : t.start();
+          fresh |= longest == null || Duration.between(start, now).compareTo(staleAfter(longest)) < 0;
+        }
+      }
+      Instant runningEnd = fresh || latestComplete == null ? now : latestComplete;
+      Instant latest = max(latestComplete, fresh ? now : null);
+      for (FrozenTrial t : trials.values()) {
+        if (t.state() == TrialState.RUNNING) {
+          latest = max(latest, max(runningEnd, t.start()));
         }
       }
       List<Bar> bars = new ArrayList<>(trials.size());
@@ -177,7 +204,7 @@ public record TimelinePlot(List<Bar> bars, Instant first, Instant last, List<Str
         Instant start = t.start() != null ? t.start() : latest != null ? latest : now;
         Instant end;
         if (t.state() == TrialState.RUNNING) {
-          end = max(now, start);
+          end = max(runningEnd, start);
         } else if (t.state().isFinished()) {
           end = t.complete();
           if (end == null) {
@@ -195,6 +222,11 @@ public record TimelinePlot(List<Bar> bars, Instant first, Instant last, List<Str
         last = max(last, end);
       }
       return new TimelinePlot(bars, first, last, warnings);
+    }
+
+    private static Duration staleAfter(Duration longest) {
+      Duration five = longest.multipliedBy(5);
+      return five.compareTo(STALE_AFTER_AT_LEAST) > 0 ? five : STALE_AFTER_AT_LEAST;
     }
 
     private static Instant max(Instant a, Instant b) {

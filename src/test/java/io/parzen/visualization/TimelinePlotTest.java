@@ -50,6 +50,23 @@ class TimelinePlotTest {
   }
 
   @Test
+  void runningTrialsLeftOverFromALongAgoRunEndAtTheLatestCompletionAsInOptuna() {
+    List<FrozenTrial> trials = List.of(timed(0, TrialState.COMPLETE, at(0), at(60)),
+        timed(1, TrialState.RUNNING, at(30), null));
+    TimelinePlot stale = TimelinePlot.of(trials, at(0).plus(Duration.ofDays(700)));
+    assertThat(stale.bar(1).orElseThrow().end()).isEqualTo(at(60));
+    assertThat(stale.last()).isEqualTo(at(60));
+
+    Instant soon = at(30).plus(TimelinePlot.Builder.STALE_AFTER_AT_LEAST).minusSeconds(1);
+    assertThat(TimelinePlot.of(trials, soon).bar(1).orElseThrow().end()).as("not yet ten minutes").isEqualTo(soon);
+    Instant later = at(30).plus(Duration.ofMinutes(20));
+    List<FrozenTrial> slow = List.of(timed(0, TrialState.COMPLETE, at(0), at(300)),
+        timed(1, TrialState.RUNNING, at(30), null));
+    assertThat(TimelinePlot.of(slow, later).bar(1).orElseThrow().end())
+        .as("within five times the longest trial (25 min)").isEqualTo(later);
+  }
+
+  @Test
   void theBuilderKeepsAFinishedTrialWhenALateRunningSnapshotArrivesAndGrowsRunningBarsWithTime() {
     TimelinePlot.Builder builder = new TimelinePlot.Builder();
     builder.add(List.of(timed(0, TrialState.RUNNING, at(0), null)));

@@ -36,7 +36,7 @@ final class ImportanceChart {
 
   ImportanceChart(ChartTheme theme, Function<ImportancePlot.Bar, String> describer) {
     CategoryAxis parameters = new CategoryAxis("Hyperparameter");
-    parameters.setCategoryMargin(0.25);
+    parameters.setCategoryMargin(0.35);
     NumberAxis importance = new NumberAxis("Importance");
     importance.setRange(0, 1.08);
     importance.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
@@ -59,18 +59,31 @@ final class ImportanceChart {
     renderer.setMaximumBarWidth(0.12);
     CategoryPlot plot = new CategoryPlot(dataset, parameters, importance, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     theme.apply(chart);
     renderer.setDefaultItemLabelFont(theme.font(Font.PLAIN, 11));
     renderer.setDefaultItemLabelPaint(theme.isDark() ? new java.awt.Color(0xf0f6fc) : new java.awt.Color(0x1f2328));
     title = new TextTitle("", theme.font(Font.BOLD, 12));
     title.setPaint(theme.isDark() ? new java.awt.Color(0xf0f6fc) : new java.awt.Color(0x1f2328));
-    chart.setTitle(title);
     chart.setPadding(new RectangleInsets(6, 4, 4, 14));
   }
 
   JFreeChart chart() {
     return chart;
+  }
+
+  /**
+   * Runs {@code export} with a title on the chart naming the evaluator and the trials (the panel
+   * says so above the chart on screen).
+   */
+  void exportTitled(Runnable export) {
+    chart.setTitle(title);
+    try {
+      export.run();
+    } finally {
+      chart.setTitle((TextTitle) null);
+    }
   }
 
   /** Shows {@code plot}'s bars (none for {@code null}), most important on top: one chart change. */

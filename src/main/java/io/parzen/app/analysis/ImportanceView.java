@@ -86,7 +86,11 @@ public final class ImportanceView {
   @FXML
   private void export() {
     ImportancePlot plot = viewModel.plotProperty().get();
-    viewModel.export(plot == null || plot.bars().isEmpty() ? null : chart.chart());
+    if (plot == null || plot.bars().isEmpty()) {
+      viewModel.export(null);
+    } else {
+      chart.exportTitled(() -> viewModel.export(chart.chart()));
+    }
   }
 
   private void rebuild(ChartTheme theme) {

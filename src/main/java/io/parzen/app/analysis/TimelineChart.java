@@ -50,6 +50,8 @@ final class TimelineChart {
   private final XYPlot plot;
   private final JFreeChart chart;
   private final Map<TrialState, Color> colors = new EnumMap<>(TrialState.class);
+  private final Color legendPaint;
+  private final java.awt.Font legendFont;
   private Integer selected;
 
   TimelineChart(ChartTheme theme) {
@@ -72,16 +74,9 @@ final class TimelineChart {
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     theme.apply(chart);
     plot.setDomainGridlinesVisible(true);
-    LegendItemCollection legend = new LegendItemCollection();
-    for (TrialState s : List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING,
-        TrialState.WAITING)) {
-      LegendItem item = new LegendItem(s.name(), null, null, null, new Rectangle2D.Double(-5, -5, 10, 10),
-          colors.get(s));
-      item.setLabelPaint(theme.muted());
-      item.setLabelFont(theme.font(java.awt.Font.PLAIN, 11));
-      legend.add(item);
-    }
-    plot.setFixedLegendItems(legend);
+    legendPaint = theme.muted();
+    legendFont = theme.font(java.awt.Font.PLAIN, 11);
+    plot.setFixedLegendItems(legend(Map.of()));
     LegendTitle title = new LegendTitle(plot);
     title.setPosition(RectangleEdge.TOP);
     title.setBackgroundPaint(theme.background());
@@ -101,7 +96,28 @@ final class TimelineChart {
 
   /** Shows {@code timeline}: one chart change. */
   void show(TimelinePlot timeline) {
+    chart.setNotify(false);
+    plot.setFixedLegendItems(legend(timeline.counts()));
     dataset.set(timeline);
+    chart.setNotify(true);
+  }
+
+  /** One legend item per state that has bars, with their count ("COMPLETE (164)"); all states when none has. */
+  private LegendItemCollection legend(Map<TrialState, Integer> counts) {
+    LegendItemCollection legend = new LegendItemCollection();
+    for (TrialState s : List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING,
+        TrialState.WAITING)) {
+      Integer n = counts.get(s);
+      if (n == null && !counts.isEmpty()) {
+        continue;
+      }
+      LegendItem item = new LegendItem(n == null ? s.name() : s.name() + " (" + n + ")", null, null, null,
+          new Rectangle2D.Double(-5, -5, 10, 10), colors.get(s));
+      item.setLabelPaint(legendPaint);
+      item.setLabelFont(legendFont);
+      legend.add(item);
+    }
+    return legend;
   }
 
   /** Outlines trial {@code number}'s bar ({@code null}: none). */
