@@ -128,8 +128,18 @@ public record ImportancePlot(ParamImportances.Method method, List<Bar> bars, int
       bars.add(new Bar(e.name(), e.importance(), e.spread(), kind, label(e.importance())));
     }
     List<String> notes = new ArrayList<>(importances.warnings());
+    List<String> conditional = new ArrayList<>();
     for (ParamImportances.Excluded x : importances.excluded()) {
-      notes.add(x.name() + " not assessed: " + x.reason());
+      if (x.reason().startsWith("inactive in ")) {
+        conditional.add(x.name());
+      } else {
+        notes.add(x.name() + " not assessed: " + x.reason());
+      }
+    }
+    if (!conditional.isEmpty()) {
+      notes.add("Not assessed, inactive in some trials: " + String.join(", ", conditional) + ". "
+          + nameOf(importances.method()) + " assesses only parameters present in every completed trial; "
+          + "PED-ANOVA assesses conditional ones.");
     }
     String message = "";
     if (bars.isEmpty()) {
