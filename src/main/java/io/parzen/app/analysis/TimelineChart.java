@@ -6,6 +6,7 @@ import io.parzen.visualization.TimelinePlot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.util.EnumMap;
 import java.util.List;
@@ -269,6 +270,7 @@ final class TimelineChart {
     private final Color outline;
     private final double[][] pending = new double[TrialState.values().length][];
     private int filled;
+    private Object antialias;
 
     Renderer(Color outline) {
       this.outline = outline;
@@ -314,6 +316,11 @@ final class TimelineChart {
       double right = Math.max(left + 1, Math.ceil(Math.max(x0, x1)));
       boolean visible = right >= dataArea.getMinX() && left <= dataArea.getMaxX()
           && top + height >= dataArea.getMinY() && top <= dataArea.getMaxY();
+      if (item == 0) {
+        // Bars are whole pixels: antialiasing would only blur their edges, at a cost.
+        antialias = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+      }
       if (visible) {
         int s = bars.state(item).ordinal();
         double[] p = pending[s];
@@ -333,6 +340,9 @@ final class TimelineChart {
             fill(g2, dataArea, s, pending[s]);
             pending[s] = null;
           }
+        }
+        if (antialias != null) {
+          g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);
         }
         outlineSelected(g2, dataArea, bars, domainAxis, rangeAxis, xEdge, yEdge);
       }

@@ -67,6 +67,15 @@ final class AnalysisFixtures {
         Map.of(), new TreeMap<>());
   }
 
+  /** The same trials moved in time so that the latest start is {@code ago} before now. */
+  static List<FrozenTrial> startedUntil(List<FrozenTrial> trials, java.time.Duration ago) {
+    Instant latest = trials.stream().map(FrozenTrial::start).max(Instant::compareTo).orElseThrow();
+    java.time.Duration shift = java.time.Duration.between(latest, Instant.now().minus(ago));
+    return trials.stream().map(t -> new FrozenTrial(t.id(), t.number(), t.state(), t.values(), t.start().plus(shift),
+        t.complete() == null ? null : t.complete().plus(shift), t.params(), t.distributions(), t.userAttrs(),
+        t.systemAttrs(), t.intermediateValues())).toList();
+  }
+
   /** Trial {@code number} running since {@code start}, with no parameters yet. */
   static FrozenTrial running(int number, Instant start) {
     return trial(number, TrialState.RUNNING, List.of(), Map.of(), start, null);

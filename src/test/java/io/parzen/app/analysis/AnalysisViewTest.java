@@ -97,6 +97,21 @@ class AnalysisViewTest {
   }
 
   @Test
+  void exportWritesTheImportancesWithATitleNamingTheEvaluatorAndTrials(FxRobot robot) throws Exception {
+    List<FrozenTrial> trials = xDominates(0, 40, 6, 1);
+    robot.interact(() -> runs.load(trials, StudyDirection.MINIMIZE));
+    waitForImportances(Method.FANOVA);
+    Path svg = dir.resolve("importance.svg");
+    dialogs.filesToSave.add(svg);
+    robot.clickOn("#exportImportanceButton");
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(Files.readString(svg)).contains("<svg")
+        .contains("Hyperparameter importances · fANOVA · " + ImportancePlot.usableCount(trials) + " trials");
+    assertThat(ImportanceView.chartOf(panel(robot, "importance-view")).chart().getTitle())
+        .as("the title is for the image only").isNull();
+  }
+
+  @Test
   void withOneCompletedTrialThePanelSaysHowManyItNeeds(FxRobot robot) throws Exception {
     robot.interact(() -> runs.load(xDominates(0, 1, 2, 1), StudyDirection.MINIMIZE));
     WaitForAsyncUtils.waitForFxEvents();
@@ -108,8 +123,9 @@ class AnalysisViewTest {
 
   @Test
   void theTimelineDrawsEveryTrialAndAClickOnABarSelectsItsTrial(FxRobot robot) throws Exception {
-    List<FrozenTrial> trials = new ArrayList<>(xDominates(0, 30, 3, 1));
-    trials.add(running(30, T0.plusSeconds(30)));
+    List<FrozenTrial> made = new ArrayList<>(xDominates(0, 30, 3, 1));
+    made.add(running(30, T0.plusSeconds(30)));
+    List<FrozenTrial> trials = AnalysisFixtures.startedUntil(made, java.time.Duration.ofSeconds(2));
     robot.interact(() -> runs.load(trials, StudyDirection.MINIMIZE));
     robot.interact(() -> tabs.getSelectionModel().select(1));
     WaitForAsyncUtils.waitForFxEvents();
@@ -119,7 +135,8 @@ class AnalysisViewTest {
     assertThat(bars.getItemCount(0)).isEqualTo(31);
     assertThat(bars.state(10)).isEqualTo(TrialState.FAIL);
     assertThat(bars.state(30)).isEqualTo(TrialState.RUNNING);
-    assertThat(bars.getEndXValue(0, 30)).isGreaterThan(bars.getStartXValue(0, 30));
+    assertThat(bars.getEndXValue(0, 30) - bars.getStartXValue(0, 30)).as("running for 2 s so far")
+        .isBetween(1_900.0, 10_000.0);
     assertThat(robot.lookup("#timelineSummary").queryAs(Label.class).getText()).startsWith("31 trials · 1 running");
 
     Point2D middle = TimelineView.pointOf(view, 12).orElseThrow();
