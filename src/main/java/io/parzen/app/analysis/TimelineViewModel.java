@@ -48,6 +48,7 @@ public final class TimelineViewModel {
   private final Timeline grow;
   private TimelinePlot.Builder builder = new TimelinePlot.Builder();
   private boolean active = true;
+  private Instant builtAt;
 
   public TimelineViewModel(RunViewModel runs, ChartExporter exporter) {
     this(runs, exporter, Clock.systemDefaultZone());
@@ -115,11 +116,14 @@ public final class TimelineViewModel {
    */
   public String describe(TimelinePlot.Bar bar) {
     String duration = RunViewModel.durationText(bar.duration());
+    // A running bar that does not reach the time of the last rebuild is a leftover of an old run.
+    boolean leftOver = bar.running() && !bar.end().equals(builtAt);
     StringBuilder text = new StringBuilder("Trial ").append(bar.number()).append(" · ").append(bar.state())
-        .append(" · ").append(bar.running() ? duration + " so far" : duration);
+        .append(" · ").append(leftOver ? "never finished (left over from an earlier run?)"
+            : bar.running() ? duration + " so far" : duration);
     ZoneId zone = clock.getZone();
     text.append('\n').append(TIME.format(bar.start().atZone(zone)));
-    if (bar.state() != TrialState.WAITING) {
+    if (bar.state() != TrialState.WAITING && !leftOver) {
       text.append(" – ").append(bar.running() ? "now" : TIME.format(bar.end().atZone(zone)));
     }
     return text.toString();
@@ -142,7 +146,8 @@ public final class TimelineViewModel {
 
   /** Rebuilds the timeline as of now: the FX timer calls it every second while trials run. */
   void refresh() {
-    TimelinePlot p = builder.build(clock.instant());
+    builtAt = clock.instant();
+    TimelinePlot p = builder.build(builtAt);
     plot.set(p);
     summary.set(summarize(p));
     updateGrowth();

@@ -127,6 +127,16 @@ class TimelineViewModelTest {
   }
 
   @Test
+  void aTrialLeftRunningByAnOldRunSaysItNeverFinished() throws Exception {
+    now = T0.plus(Duration.ofDays(3));
+    fx(() -> runs.load(List.of(xDominates(0, 1, 8, 1).get(0), running(1, T0.plusSeconds(1))),
+        StudyDirection.MINIMIZE));
+    TimelinePlot.Bar bar = vm.plotProperty().get().bar(1).orElseThrow();
+    assertThat(vm.describe(bar)).isEqualTo("Trial 1 · RUNNING · never finished (left over from an earlier run?)\n"
+        + "12:00:01.000");
+  }
+
+  @Test
   void selectingABarSelectsTheTrialEverywhere() throws Exception {
     fx(() -> runs.load(xDominates(0, 5, 7, 1), StudyDirection.MINIMIZE));
     fx(() -> vm.select(3));
