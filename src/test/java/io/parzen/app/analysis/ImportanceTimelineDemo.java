@@ -23,12 +23,12 @@ import javafx.stage.Stage;
 /**
  * Shows the importance and timeline panels side by side while a TPE study of a built-in
  * objective runs on two workers, for looking at them:
- * {@code java -cp ... 'io.parzen.app.analysis.AnalysisDemo$Launch' [dark] [OBJECTIVE] [trials] [select=N] [ped]}.
+ * {@code java -cp ... 'io.parzen.app.analysis.ImportanceTimelineDemo$Launch' [dark] [OBJECTIVE] [trials] [select=N] [ped]}.
  * Each trial also sleeps 20-80 ms so that the timeline has something to show; every ninth trial
  * is pruned and every thirteenth fails. With {@code load=N} it shows N made-up trials of four
- * overlapping workers instead (the timeline of {@code io.parzen.bench.AnalysisBench}).
+ * overlapping workers instead (the timeline of {@code io.parzen.bench.ImportanceTimelineBench}).
  */
-public final class AnalysisDemo extends Application {
+public final class ImportanceTimelineDemo extends Application {
 
   @Override
   public void start(Stage stage) {
@@ -58,7 +58,7 @@ public final class AnalysisDemo extends Application {
     Integer load = args.stream().filter(a -> a.startsWith("load=")).map(a -> Integer.parseInt(a.substring(5)))
         .findFirst().orElse(null);
     if (load != null) {
-      runs.load(io.parzen.bench.AnalysisBench.timed(load, 1), StudyDirection.MINIMIZE);
+      runs.load(io.parzen.bench.ImportanceTimelineBench.timed(load, 1), StudyDirection.MINIMIZE);
       runs.selectedTrialProperty().set(select);
       return;
     }
@@ -99,7 +99,7 @@ public final class AnalysisDemo extends Application {
     private Launch() {}
 
     public static void main(String[] args) {
-      Application.launch(AnalysisDemo.class, args);
+      Application.launch(ImportanceTimelineDemo.class, args);
     }
   }
 }

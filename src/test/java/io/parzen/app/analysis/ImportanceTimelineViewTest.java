@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The importance and timeline panels in a window, fed through a RunViewModel as the studio feeds them. */
 @ExtendWith(ApplicationExtension.class)
-class AnalysisViewTest {
+class ImportanceTimelineViewTest {
 
   @TempDir
   static Path dir;

@@ -14,10 +14,10 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
-/** The analysis charts without a window, for {@code io.parzen.bench.AnalysisBench}. */
-public final class AnalysisBenchAccess {
+/** The analysis charts without a window, for {@code io.parzen.bench.ImportanceTimelineBench}. */
+public final class ImportanceTimelineBenchAccess {
 
-  private AnalysisBenchAccess() {}
+  private ImportanceTimelineBenchAccess() {}
 
   /** A timeline chart and how many rectangles its last paint filled. */
   public record Timeline(JFreeChart chart, java.util.function.IntSupplier rectanglesDrawn) {}

@@ -1,6 +1,6 @@
 package io.parzen.bench;
 
-import io.parzen.app.analysis.AnalysisBenchAccess;
+import io.parzen.app.analysis.ImportanceTimelineBenchAccess;
 import io.parzen.importance.ParamImportances;
 import io.parzen.study.StudyDirection;
 import io.parzen.trial.FrozenTrial;
@@ -26,15 +26,15 @@ import org.jfree.chart.JFreeChart;
  * failed, the last four running. Prints Markdown tables of median milliseconds.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.parzen.bench.AnalysisBench
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.parzen.bench.ImportanceTimelineBench
  * </pre>
  */
-public final class AnalysisBench {
+public final class ImportanceTimelineBench {
 
   private static final int REPEATS = 15;
   private static final int IMPORTANCE_REPEATS = 3;
 
-  private AnalysisBench() {}
+  private ImportanceTimelineBench() {}
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
@@ -55,13 +55,13 @@ public final class AnalysisBench {
       Instant now = trials.get(n - 1).start().plusSeconds(1);
       TimelinePlot.Builder builder = new TimelinePlot.Builder().add(trials);
       TimelinePlot plot = builder.build(now);
-      AnalysisBenchAccess.Timeline ours = AnalysisBenchAccess.timeline(plot);
-      JFreeChart plain = AnalysisBenchAccess.plainTimeline(plot);
+      ImportanceTimelineBenchAccess.Timeline ours = ImportanceTimelineBenchAccess.timeline(plot);
+      JFreeChart plain = ImportanceTimelineBenchAccess.plainTimeline(plot);
       double build = median(() -> builder.build(now));
-      double small = median(() -> AnalysisBenchAccess.paint(ours.chart(), 640, 420));
-      double large = median(() -> AnalysisBenchAccess.paint(ours.chart(), 1280, 800));
+      double small = median(() -> ImportanceTimelineBenchAccess.paint(ours.chart(), 640, 420));
+      double large = median(() -> ImportanceTimelineBenchAccess.paint(ours.chart(), 1280, 800));
       int rectangles = ours.rectanglesDrawn().getAsInt();
-      double plainLarge = median(() -> AnalysisBenchAccess.paint(plain, 1280, 800));
+      double plainLarge = median(() -> ImportanceTimelineBenchAccess.paint(plain, 1280, 800));
       if (print) {
         System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %,d | %.1f |%n", n, build, small, large,
             rectangles, plainLarge);
@@ -81,9 +81,9 @@ public final class AnalysisBench {
           ParamImportances.Method.FANOVA, 0));
       double ped = median(IMPORTANCE_REPEATS, () -> ImportancePlot.compute(trials, StudyDirection.MINIMIZE,
           ParamImportances.Method.PED_ANOVA, 0));
-      JFreeChart chart = AnalysisBenchAccess.importance(ImportancePlot.compute(trials, StudyDirection.MINIMIZE,
+      JFreeChart chart = ImportanceTimelineBenchAccess.importance(ImportancePlot.compute(trials, StudyDirection.MINIMIZE,
           ParamImportances.Method.PED_ANOVA, 0));
-      double paint = median(() -> AnalysisBenchAccess.paint(chart, 640, 420));
+      double paint = median(() -> ImportanceTimelineBenchAccess.paint(chart, 640, 420));
       System.out.printf(Locale.ROOT, "| %,d | %.0f | %.1f | %.1f |%n", n, fanova, ped, paint);
     }
   }
