@@ -35,10 +35,17 @@ final class AnalysisPanels {
   }
 
   private void addAll(MainViewModel main, ChartExporter exporter) {
+    io.parzen.app.analysis.ImportanceViewModel importance =
+        new io.parzen.app.analysis.ImportanceViewModel(main.runs(), exporter, main.executor());
+    add("importance", "Parameter importance", "Which parameters matter: fANOVA or PED-ANOVA, recomputed while trials complete",
+        importance::setActive, () -> io.parzen.app.analysis.ImportanceView.create(importance));
     io.parzen.app.analysis.ParetoFrontViewModel pareto =
         new io.parzen.app.analysis.ParetoFrontViewModel(main.runs(), exporter);
     add("pareto-front", "Pareto front", "Multi-objective: the trials no other trial beats in every objective",
         pareto::setActive, () -> io.parzen.app.analysis.ParetoFrontView.create(pareto));
+    io.parzen.app.analysis.TimelineViewModel timeline = new io.parzen.app.analysis.TimelineViewModel(main.runs(), exporter);
+    add("timeline", "Timeline", "When each trial ran, coloured by state", timeline::setActive,
+        () -> io.parzen.app.analysis.TimelineView.create(timeline));
   }
 
   private void add(String id, String title, String description, Consumer<Boolean> activation, Supplier<Parent> panel) {

@@ -9,8 +9,8 @@ import java.util.List;
  * Passes a {@link RunViewModel}'s trials on to a plot's model only while the plot is shown. While
  * it is hidden, a reset and the batches after it are kept, not computed: opening a study of 10,000
  * trials then costs nothing for the plots in other tabs, and a run does not rebuild them batch by
- * batch. When the plot is shown again the kept reset and batches are passed on at once. FX thread
- * only.
+ * batch. When the plot is shown again the kept reset and batches are passed on at once, then the
+ * latest snapshots of the trials still running. FX thread only.
  */
 public final class DeferredTrials implements RunViewModel.TrialsListener {
 
@@ -20,7 +20,10 @@ public final class DeferredTrials implements RunViewModel.TrialsListener {
   private List<FrozenTrial> resetTrials = List.of();
   private SearchSpace resetSpace;
   private final List<FrozenTrial> pendingBatch = new ArrayList<>();
+  /** The latest snapshot of each unfinished trial heard of while hidden, by number. */
+  private final java.util.Map<Integer, FrozenTrial> pendingStarted = new java.util.TreeMap<>();
 
+  /** Passes trials on to {@code target} while active (which it is at first). */
   public DeferredTrials(RunViewModel.TrialsListener target) {
     this.target = target;
   }
@@ -47,6 +50,7 @@ public final class DeferredTrials implements RunViewModel.TrialsListener {
     resetTrials = finished;
     resetSpace = space;
     pendingBatch.clear();
+    pendingStarted.clear();
   }
 
   @Override
@@ -55,6 +59,16 @@ public final class DeferredTrials implements RunViewModel.TrialsListener {
       target.trialsFinished(batch);
     } else {
       pendingBatch.addAll(batch);
+      batch.forEach(t -> pendingStarted.remove(t.number()));
+    }
+  }
+
+  @Override
+  public void trialsStarted(List<FrozenTrial> running) {
+    if (active) {
+      target.trialsStarted(running);
+    } else {
+      running.forEach(t -> pendingStarted.put(t.number(), t));
     }
   }
 
@@ -70,6 +84,11 @@ public final class DeferredTrials implements RunViewModel.TrialsListener {
       List<FrozenTrial> batch = List.copyOf(pendingBatch);
       pendingBatch.clear();
       target.trialsFinished(batch);
+    }
+    if (!pendingStarted.isEmpty()) {
+      List<FrozenTrial> running = List.copyOf(pendingStarted.values());
+      pendingStarted.clear();
+      target.trialsStarted(running);
     }
   }
 }

@@ -84,6 +84,15 @@ public final class RunViewModel {
 
     /** A batch of trials finished (each trial is reported once). */
     void trialsFinished(List<FrozenTrial> batch);
+
+    /**
+     * Trials that are running (or waiting) after a reset or a batch, as their latest snapshots,
+     * for plots that show unfinished trials too. Called after {@link #trialsReset} or
+     * {@link #trialsFinished} of the same batch; a trial may be reported several times, never
+     * after it finished. Ignored by default.
+     */
+    default void trialsStarted(List<FrozenTrial> running) {
+    }
   }
 
   private final ReadOnlyIntegerWrapper completed = new ReadOnlyIntegerWrapper(this, "completed");
@@ -115,6 +124,7 @@ public final class RunViewModel {
   private final List<TrialsListener> trialsListeners = new CopyOnWriteArrayList<>();
   private final List<FrozenTrial> finishedTrials = new ArrayList<>();
   private List<FrozenTrial> lastFinished = List.of();
+  private List<FrozenTrial> lastStarted = List.of();
   private SearchSpace space;
 
   private final Queue<FrozenTrial> queue = new ConcurrentLinkedQueue<>();
@@ -330,10 +340,20 @@ public final class RunViewModel {
     historyListeners.remove(l);
   }
 
-  /** Adds {@code l} and at once resets it with the finished trials so far. */
+  /** Adds {@code l} and at once resets it with the finished trials so far (and tells it the running ones). */
   public void addTrialsListener(TrialsListener l) {
     trialsListeners.add(l);
     l.trialsReset(List.copyOf(finishedTrials), space);
+    List<FrozenTrial> running = unfinished();
+    if (!running.isEmpty()) {
+      l.trialsStarted(running);
+    }
+  }
+
+  /** The latest snapshots of the trials shown that have not finished, by number. */
+  private List<FrozenTrial> unfinished() {
+    return snapshots.values().stream().filter(t -> !t.state().isFinished())
+        .sorted(java.util.Comparator.comparingInt(FrozenTrial::number)).toList();
   }
 
   public void removeTrialsListener(TrialsListener l) {
@@ -383,6 +403,10 @@ public final class RunViewModel {
     historyListeners.forEach(l -> l.historyReset(history()));
     List<FrozenTrial> finished = List.copyOf(finishedTrials);
     trialsListeners.forEach(l -> l.trialsReset(finished, space));
+    List<FrozenTrial> running = unfinished();
+    if (!running.isEmpty()) {
+      trialsListeners.forEach(l -> l.trialsStarted(running));
+    }
     updateTexts();
   }
 
@@ -452,6 +476,10 @@ public final class RunViewModel {
       List<FrozenTrial> finished = lastFinished;
       trialsListeners.forEach(l -> l.trialsFinished(finished));
     }
+    if (!lastStarted.isEmpty()) {
+      List<FrozenTrial> started = lastStarted;
+      trialsListeners.forEach(l -> l.trialsStarted(started));
+    }
   }
 
   private void tick() {
@@ -466,6 +494,7 @@ public final class RunViewModel {
   private void apply(List<FrozenTrial> trials) {
     List<TrialRow> added = new ArrayList<>();
     List<FrozenTrial> finished = new ArrayList<>();
+    Map<Integer, FrozenTrial> started = new java.util.TreeMap<>();
     LinkedHashSet<String> names = new LinkedHashSet<>(parameterNames);
     int[] counts = {completed.get(), pruned.get(), failed.get()};
     for (FrozenTrial t : trials) {
@@ -480,7 +509,10 @@ public final class RunViewModel {
       snapshots.put(t.number(), t);
       if (t.state().isFinished()) {
         finished.add(t);
+        started.remove(t.number());
         count(counts, t.state());
+      } else {
+        started.put(t.number(), t);
       }
       if (index == null) {
         rowIndex.put(t.number(), rows.size() + added.size());
@@ -504,6 +536,7 @@ public final class RunViewModel {
     history.append(finished);
     finishedTrials.addAll(finished);
     lastFinished = List.copyOf(finished);
+    lastStarted = List.copyOf(started.values());
     if (pareto != null) {
       // Several objectives have no single best value or trial; the front stands for them.
       pareto.append(finished);

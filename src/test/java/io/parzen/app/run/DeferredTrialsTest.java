@@ -24,6 +24,11 @@ class DeferredTrialsTest {
     public void trialsFinished(List<FrozenTrial> batch) {
       calls.add("batch " + numbers(batch));
     }
+
+    @Override
+    public void trialsStarted(List<FrozenTrial> running) {
+      calls.add("running " + numbers(running));
+    }
   });
 
   private static List<Integer> numbers(List<FrozenTrial> trials) {
@@ -64,5 +69,30 @@ class DeferredTrialsTest {
     deferred.trialsFinished(List.of(trial(2)));
     deferred.setActive(true);
     assertThat(calls).containsExactly("reset [0]", "batch [1, 2]");
+  }
+
+  @Test
+  void whileHiddenKeepsTheLatestRunningTrialsThatDidNotFinishAndPassesThemOnAfterTheBatch() {
+    deferred.setActive(false);
+    deferred.trialsStarted(List.of(running(1), running(2)));
+    deferred.trialsFinished(List.of(trial(1)));
+    deferred.trialsStarted(List.of(running(3)));
+    deferred.setActive(true);
+    assertThat(calls).containsExactly("batch [1]", "running [2, 3]");
+  }
+
+  @Test
+  void aResetWhileHiddenForgetsTheRunningTrialsHeardBeforeIt() {
+    deferred.setActive(false);
+    deferred.trialsStarted(List.of(running(5)));
+    deferred.trialsReset(List.of(trial(0)), null);
+    deferred.trialsStarted(List.of(running(1)));
+    deferred.setActive(true);
+    assertThat(calls).containsExactly("reset [0]", "running [1]");
+  }
+
+  private static FrozenTrial running(int number) {
+    return new FrozenTrial(number, number, TrialState.RUNNING, List.of(), Instant.EPOCH, null,
+        Map.of(), Map.of(), Map.of(), Map.of(), new java.util.TreeMap<>());
   }
 }

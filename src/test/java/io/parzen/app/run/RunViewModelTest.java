@@ -138,6 +138,37 @@ class RunViewModelTest {
     assertThat(RunViewModel.durationText(java.time.Duration.ofMinutes(62))).isEqualTo("1 h 02 min");
   }
 
+  @Test
+  void trialsListenersHearRunningTrialsUntilTheyFinishAndAreToldOfThemWhenAdded() throws Exception {
+    List<String> events = new java.util.ArrayList<>();
+    RunViewModel.TrialsListener listener = new RunViewModel.TrialsListener() {
+      @Override
+      public void trialsReset(List<FrozenTrial> finished, io.parzen.space.SearchSpace space) {
+        events.add("reset " + finished.stream().map(FrozenTrial::number).toList());
+      }
+
+      @Override
+      public void trialsFinished(List<FrozenTrial> batch) {
+        events.add("finished " + batch.stream().map(FrozenTrial::number).toList());
+      }
+
+      @Override
+      public void trialsStarted(List<FrozenTrial> running) {
+        events.add("running " + running.stream().map(FrozenTrial::number).toList());
+      }
+    };
+    FxToolkit.setupFixture(() -> {
+      vm.load(List.of(trial(0, TrialState.COMPLETE, 1.0), trial(1, TrialState.RUNNING, null)), StudyDirection.MINIMIZE);
+      vm.addTrialsListener(listener);
+      vm.enqueue(List.of(trial(2, TrialState.RUNNING, null), trial(1, TrialState.COMPLETE, 2.0)));
+      vm.drain();
+      vm.enqueue(List.of(trial(3, TrialState.RUNNING, null), trial(3, TrialState.FAIL, null),
+          trial(1, TrialState.RUNNING, null)));
+      vm.drain();
+    });
+    assertThat(events).containsExactly("reset [0]", "running [1]", "finished [1]", "running [2]", "finished [3]");
+  }
+
   private static FrozenTrial trial(int number, TrialState state, Double value) {
     Instant start = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(number);
     return new FrozenTrial(number + 10, number, state, value == null ? List.of() : List.of(value), start,
