@@ -16,6 +16,8 @@ final class FakeDialogs implements DialogService {
   final Deque<String> choices = new ArrayDeque<>();
   final Deque<String> texts = new ArrayDeque<>();
   final Deque<Path> directories = new ArrayDeque<>();
+  final Deque<List<Path>> fileSets = new ArrayDeque<>();
+  final Deque<List<String>> ticks = new ArrayDeque<>();
   boolean confirmAnswer = true;
   int confirmations;
 
@@ -38,6 +40,18 @@ final class FakeDialogs implements DialogService {
   @Override
   public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
     return Optional.ofNullable(filesToOpen.poll());
+  }
+
+  @Override
+  public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+    List<Path> files = fileSets.poll();
+    return files == null ? List.of() : files;
+  }
+
+  @Override
+  public List<String> chooseSeveral(String title, String message, List<String> options) {
+    List<String> ticked = ticks.poll();
+    return ticked == null ? List.of() : ticked;
   }
 
   @Override
