@@ -44,10 +44,10 @@ import org.jfree.chart.JFreeChart;
  * optimisation histories ({@link HistoryOverlay}) and {@link Edf} drawn together, so that samplers
  * run on the same objective can be compared at a glance.
  *
- * <p>Files and databases are read on the {@link BackgroundExecutor}; a file that cannot be read is
- * named in one error after the others were added. Studies that optimise in different directions
- * are listed but not drawn: {@link #problemProperty()} says why. Studies are compared by their
- * first objective. FX thread only.
+ * <p>Files and databases are read, and the plots computed, on the {@link BackgroundExecutor}; a
+ * file that cannot be read is named in one error after the others were added. Studies that
+ * optimise in different directions are listed but not drawn: {@link #problemProperty()} says why.
+ * Studies are compared by their first objective. FX thread only.
  */
 public final class CompareViewModel {
 
@@ -119,6 +119,8 @@ public final class CompareViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
   private int busyCount;
+  /** Counts plot computations, so that only the latest one is shown. */
+  private long plotGeneration;
 
   public CompareViewModel(DialogService dialogs, BackgroundExecutor executor) {
     this.dialogs = dialogs;
@@ -368,12 +370,34 @@ public final class CompareViewModel {
     return index < StudyColors.COUNT ? index : studies.size();
   }
 
+  /** The plot data of the studies compared, computed together. */
+  private record Plots(HistoryOverlay history, Edf edf) {}
+
+  /**
+   * Recomputes the plots of the studies now compared in the background (three studies of 10,000
+   * trials take some 40 ms); when several computations overlap, the latest one wins.
+   */
   private void updatePlots() {
     List<StudyTrials> plotted = studies.stream().map(ComparedStudy::toPlot).toList();
     String conflict = HistoryOverlay.directionConflict(plotted).orElse("");
     problem.set(conflict);
-    history.set(conflict.isEmpty() ? HistoryOverlay.of(plotted) : HistoryOverlay.of(List.of()));
-    edf.set(conflict.isEmpty() ? Edf.of(plotted) : Edf.of(List.of()));
+    long mine = ++plotGeneration;
+    if (plotted.isEmpty() || !conflict.isEmpty()) {
+      history.set(HistoryOverlay.of(List.of()));
+      edf.set(Edf.of(List.of()));
+      return;
+    }
+    busy.set(++busyCount > 0);
+    executor.submit(() -> new Plots(HistoryOverlay.of(plotted), Edf.of(plotted)), plots -> {
+      busy.set(--busyCount > 0);
+      if (mine == plotGeneration) {
+        history.set(plots.history());
+        edf.set(plots.edf());
+      }
+    }, error -> {
+      busy.set(--busyCount > 0);
+      dialogs.showError("Cannot draw the studies", messageOf(error));
+    });
   }
 
   private String countText() {

@@ -15,14 +15,14 @@ import org.jfree.data.xy.XYDataset;
  * the text in the item's entity); with 10,000 trials and a text listing each trial's parameters
  * that was most of a repaint. Here each entity computes its text on demand instead.
  */
-final class LazyTips {
+public final class LazyTips {
 
   private LazyTips() {}
 
   /** Dots (or lines and dots) with tooltips written on demand. */
-  static class ShapeRenderer extends XYLineAndShapeRenderer {
+  public static class ShapeRenderer extends XYLineAndShapeRenderer {
 
-    ShapeRenderer(boolean lines, boolean shapes) {
+    public ShapeRenderer(boolean lines, boolean shapes) {
       super(lines, shapes);
     }
 
@@ -43,13 +43,13 @@ final class LazyTips {
    * have one colour (the slice plot's colour ramp needs every dot). The tooltip of a cell is its
    * first dot's.
    */
-  static final class ThinnedDots extends ShapeRenderer {
+  public static final class ThinnedDots extends ShapeRenderer {
 
     private static final double CELL = 2.0;
     private final java.util.Map<Integer, java.util.BitSet> drawn = new java.util.HashMap<>();
     private int columns;
 
-    ThinnedDots() {
+    public ThinnedDots() {
       super(false, true);
     }
 
@@ -83,7 +83,7 @@ final class LazyTips {
   }
 
   /** A step line with tooltips written on demand. */
-  static final class StepRenderer extends XYStepRenderer {
+  public static final class StepRenderer extends XYStepRenderer {
 
     @Override
     protected void addEntity(EntityCollection entities, Shape hotspot, XYDataset dataset, int series, int item,

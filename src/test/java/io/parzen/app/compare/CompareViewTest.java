@@ -61,7 +61,8 @@ class CompareViewTest {
     dialogs.fileSets.add(files);
     robot.clickOn("#addFilesButton");
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get()
-        && vm.studies().size() == expectedStudies);
+        && vm.studies().size() == expectedStudies
+        && vm.historyProperty().get().studies().size() == expectedStudies);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
