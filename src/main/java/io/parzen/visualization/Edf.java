@@ -66,13 +66,22 @@ public record Edf(List<Double> x, List<Line> lines) {
     if (objective < 0) {
       throw new IllegalArgumentException("objective (" + objective + ") must be >= 0");
     }
+    List<String> names = new ArrayList<>();
     List<double[]> sorted = new ArrayList<>();
-    double low = Double.POSITIVE_INFINITY;
-    double high = Double.NEGATIVE_INFINITY;
     for (StudyTrials s : studies) {
       double[] values = finiteValues(s.trials(), objective);
       Arrays.sort(values);
+      names.add(s.name());
       sorted.add(values);
+    }
+    return fromSorted(names, sorted);
+  }
+
+  /** The EDF of the ascending {@code sorted} values of the studies called {@code names}. */
+  private static Edf fromSorted(List<String> names, List<double[]> sorted) {
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (double[] values : sorted) {
       if (values.length > 0) {
         low = Math.min(low, values[0]);
         high = Math.max(high, values[values.length - 1]);
@@ -87,13 +96,13 @@ public record Edf(List<Double> x, List<Line> lines) {
       x.add(g);
     }
     List<Line> lines = new ArrayList<>();
-    for (int i = 0; i < studies.size(); i++) {
+    for (int i = 0; i < names.size(); i++) {
       double[] values = sorted.get(i);
       List<Double> y = new ArrayList<>(POINTS);
       for (double g : grid) {
         y.add(values.length == 0 ? Double.NaN : (double) countAtMost(values, g) / values.length);
       }
-      lines.add(new Line(studies.get(i).name(), values.length, y));
+      lines.add(new Line(names.get(i), values.length, y));
     }
     return new Edf(x, lines);
   }
@@ -112,6 +121,55 @@ public record Edf(List<Double> x, List<Line> lines) {
   public Line line(String study) {
     return lines.stream().filter(l -> l.study().equals(study)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no EDF line for study \"" + study + "\""));
+  }
+
+  /**
+   * Grows the EDF of one study batch by batch: the values are kept sorted, so a batch costs a merge
+   * and {@link #build} a binary search per grid point, not a sort of every value. Not thread-safe.
+   */
+  public static final class Builder {
+
+    private final String name;
+    private double[] sorted = new double[0];
+
+    /** An empty EDF of the study called {@code name}. */
+    public Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Adds the COMPLETE trials with a finite first value among {@code trials}; others are skipped. */
+    public Builder append(Collection<FrozenTrial> trials) {
+      double[] batch = finiteValues(List.copyOf(trials), 0);
+      if (batch.length == 0) {
+        return this;
+      }
+      Arrays.sort(batch);
+      double[] merged = new double[sorted.length + batch.length];
+      int i = 0;
+      int j = 0;
+      int k = 0;
+      while (i < sorted.length && j < batch.length) {
+        merged[k++] = sorted[i] <= batch[j] ? sorted[i++] : batch[j++];
+      }
+      while (i < sorted.length) {
+        merged[k++] = sorted[i++];
+      }
+      while (j < batch.length) {
+        merged[k++] = batch[j++];
+      }
+      sorted = merged;
+      return this;
+    }
+
+    /** How many values the function is of. */
+    public int count() {
+      return sorted.length;
+    }
+
+    /** The EDF of everything appended so far (as {@link Edf#of(String, Collection)} of those trials). */
+    public Edf build() {
+      return fromSorted(List.of(name), List.of(sorted));
+    }
   }
 
   private static double[] finiteValues(List<FrozenTrial> trials, int objective) {

@@ -122,6 +122,17 @@ class EdfTest {
     assertThatThrownBy(() -> Edf.of(optunaExample()).line("c")).hasMessageContaining("\"c\"");
   }
 
+  @Test
+  void aBuilderFedInBatchesEqualsTheEdfOfAllItsTrials() {
+    List<FrozenTrial> all = complete(5, 1, 9, 3, 3, 7, -2, 4);
+    all.add(trial(8, TrialState.PRUNED, -50.0));
+    Edf.Builder builder = new Edf.Builder("s");
+    assertThat(builder.build().isEmpty()).isTrue();
+    builder.append(all.subList(0, 3)).append(List.of()).append(all.subList(3, 9));
+    assertThat(builder.count()).isEqualTo(8);
+    assertThat(builder.build()).isEqualTo(Edf.of("s", all));
+  }
+
   @Property(tries = 200)
   void everyLineRisesFromAboveZeroToOne(
       @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -1e6, max = 1e6) Double> a,
