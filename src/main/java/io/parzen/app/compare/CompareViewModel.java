@@ -297,9 +297,12 @@ public final class CompareViewModel {
     if (found.size() == 1) {
       return List.of(found.get(0).name());
     }
-    List<String> options = found.stream().map(s -> s.name()).toList();
-    return dialogs.chooseSeveral("Add studies to compare", listing.source().shown() + " holds " + found.size()
-        + " studies. Which ones should be compared?", options);
+    List<String> options = found.stream().map(s -> String.format(Locale.ROOT, "%s  (%d trials, %s)", s.name(),
+        s.trialCount(), s.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.joining(", ")))).toList();
+    List<String> ticked = dialogs.chooseSeveral("Add studies to compare", listing.source().shown() + " holds "
+        + found.size() + " studies. Which ones should be compared?", options);
+    return ticked.stream().filter(options::contains).map(o -> found.get(options.indexOf(o)).name()).toList();
   }
 
   private static void read(Source source, List<String> names, List<Read> into, List<String> problems) {

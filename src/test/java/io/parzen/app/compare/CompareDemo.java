@@ -12,8 +12,9 @@ import javafx.stage.Stage;
 /**
  * Opens the Compare Studies window on branin run by TPE, random search and CMA-ES, 100 trials each
  * (written once to {@code /tmp/parzen-compare-demo/}), for looking at it:
- * {@code java -cp ... 'io.parzen.app.compare.CompareDemo$Launch' [dark] [edf] [log] [mixed]}.
- * {@code mixed} adds a maximising study, to see the refusal.
+ * {@code java -cp ... 'io.parzen.app.compare.CompareDemo$Launch' [dark] [edf] [log] [mixed] [pick]}.
+ * {@code mixed} adds a maximising study, to see the refusal; {@code pick} opens a file of three
+ * studies instead, to see the dialog that asks which.
  */
 public final class CompareDemo extends Application {
 
@@ -27,6 +28,16 @@ public final class CompareDemo extends Application {
       if (!Files.exists(file)) {
         SamplerStudies.write(file, "branin-" + sampler, "branin", sampler, 100);
       }
+      files.add(file);
+    }
+    if (args.contains("pick")) {
+      Path file = dir.resolve("several.db");
+      if (!Files.exists(file)) {
+        for (String sampler : List.of("qmc", "gp", "hyperopt-tpe")) {
+          SamplerStudies.write(file, "branin-" + sampler, "branin", sampler, 20);
+        }
+      }
+      files.clear();
       files.add(file);
     }
     if (args.contains("mixed")) {

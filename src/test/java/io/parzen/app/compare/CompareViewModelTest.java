@@ -69,9 +69,10 @@ class CompareViewModelTest {
 
   @Test
   void aFileWithSeveralStudiesOffersThemAllAndAddsThoseTicked() {
-    dialogs.ticks.add(List.of("a", "c"));
+    dialogs.ticks.add(List.of("a  (5 trials, minimize)", "c  (7 trials, minimize)"));
     assertThat(vm.addFiles(List.of(both)).join()).isEqualTo(2);
-    assertThat(dialogs.offered).containsExactly(List.of("a", "b", "c"));
+    assertThat(dialogs.offered).containsExactly(
+        List.of("a  (5 trials, minimize)", "b  (6 trials, minimize)", "c  (7 trials, minimize)"));
     assertThat(vm.studies()).extracting(ComparedStudy::name).containsExactly("a", "c");
     assertThat(vm.studies()).extracting(ComparedStudy::sampler).containsExactly("random", "random");
   }
@@ -117,7 +118,7 @@ class CompareViewModelTest {
     vm.addFiles(List.of(tpe, random)).join();
     vm.remove(vm.studies().get(0));
     assertThat(vm.edfProperty().get().lines()).extracting(Edf.Line::study).containsExactly("branin-random");
-    dialogs.ticks.add(List.of("b"));
+    dialogs.ticks.add(List.of("b  (6 trials, minimize)"));
     vm.addFiles(List.of(both)).join();
     assertThat(vm.studies()).extracting(ComparedStudy::colorIndex).containsExactly(1, 0);
   }
@@ -140,7 +141,7 @@ class CompareViewModelTest {
 
   @Test
   void aStorageUrlListsItsStudiesWithoutThePassword() {
-    dialogs.ticks.add(List.of("b"));
+    dialogs.ticks.add(List.of("b  (6 trials, minimize)"));
     dialogs.texts.add("sqlite:///" + both.toAbsolutePath());
     assertThat(vm.addStorage().join()).isEqualTo(1);
     assertThat(vm.studies().get(0).name()).isEqualTo("b");
