@@ -107,8 +107,7 @@ public final class CompareView {
       }
     });
     samplerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sampler()));
-    directionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-        c.getValue().direction().name().toLowerCase(java.util.Locale.ROOT)));
+    directionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().directionsText()));
     trialsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().trialCount()));
     bestColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bestText()));
     removeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -47,7 +47,7 @@ import org.jfree.chart.JFreeChart;
  * <p>Files and databases are read, and the plots computed, on the {@link BackgroundExecutor}; a
  * file that cannot be read is named in one error after the others were added. Studies that
  * optimise in different directions are listed but not drawn: {@link #problemProperty()} says why.
- * Studies are compared by their first objective. FX thread only.
+ * Multi-objective studies are compared by their first objective. FX thread only.
  */
 public final class CompareViewModel {
 
@@ -62,16 +62,28 @@ public final class CompareViewModel {
    * @param source the file's name or the storage URL without password, as listed
    * @param location the file's full path or the storage URL without password, as errors name it
    * @param sampler the sampler the studio ran it with, or "—" when the study does not say (Optuna's)
-   * @param direction the direction of its first objective
+   * @param directions the direction of each objective; the first one is compared
    * @param trials every trial, ordered by number
    * @param bestValue the best first value of a COMPLETE trial, or {@code null} when none completed
    * @param colorIndex its colour in the charts ({@link StudyColors})
    */
   public record ComparedStudy(String name, String label, String source, String location, String sampler,
-      StudyDirection direction, List<FrozenTrial> trials, Double bestValue, int colorIndex) {
+      List<StudyDirection> directions, List<FrozenTrial> trials, Double bestValue, int colorIndex) {
 
     public ComparedStudy {
+      directions = directions.isEmpty() ? List.of(StudyDirection.MINIMIZE) : List.copyOf(directions);
       trials = List.copyOf(trials);
+    }
+
+    /** The direction of the objective compared, the first. */
+    public StudyDirection direction() {
+      return directions.get(0);
+    }
+
+    /** The directions in lower case, the compared one first: "minimize" or "minimize, maximize". */
+    public String directionsText() {
+      return directions.stream().map(d -> d.name().toLowerCase(Locale.ROOT))
+          .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** How many trials the study has, in any state. */
@@ -90,7 +102,7 @@ public final class CompareViewModel {
     }
 
     StudyTrials toPlot() {
-      return new StudyTrials(label, direction, trials);
+      return new StudyTrials(label, direction(), trials);
     }
   }
 
@@ -101,7 +113,13 @@ public final class CompareViewModel {
   private record Listing(Source source, List<StudySummary> studies, String problem) {}
 
   /** A study read from a source, before it gets its label and colour. */
-  private record Read(Source source, String name, String sampler, StudyDirection direction, List<FrozenTrial> trials) {}
+  private record Read(Source source, String name, String sampler, List<StudyDirection> directions,
+      List<FrozenTrial> trials) {
+
+    StudyDirection direction() {
+      return directions.isEmpty() ? StudyDirection.MINIMIZE : directions.get(0);
+    }
+  }
 
   /** What a round of reading found, and the problems met. */
   private record Loaded(List<Read> studies, List<String> problems) {}
@@ -313,7 +331,7 @@ public final class CompareViewModel {
           List<StudyDirection> directions = storage.directions(id);
           String sampler = StudyDefinition.load(storage, id).map(StudyDefinition::sampler)
               .map(StudyDefinition.Component::name).orElse("—");
-          into.add(new Read(source, name, sampler, directions.isEmpty() ? StudyDirection.MINIMIZE : directions.get(0),
+          into.add(new Read(source, name, sampler, directions,
               storage.trials(id)));
         } catch (RuntimeException e) {
           problems.add(source.location() + ": study \"" + name + "\": " + messageOf(e));
@@ -333,7 +351,7 @@ public final class CompareViewModel {
       }
       Double best = OptimizationHistory.of(read.trials(), read.direction()).bestValue().orElse(null);
       studies.add(new ComparedStudy(read.name(), label(read), read.source().shown(), read.source().location(),
-          read.sampler(), read.direction(), read.trials(), best, freeColor()));
+          read.sampler(), read.directions(), read.trials(), best, freeColor()));
       added++;
     }
     if (added > 0) {

@@ -167,6 +167,29 @@ class CompareViewModelTest {
   }
 
   @Test
+  void aMultiObjectiveStudyIsComparedByItsFirstObjective() {
+    Path two = dir.resolve("two-" + System.nanoTime() + ".db");
+    try (SqliteStorage storage = SqliteStorage.open(two)) {
+      Study study = Study.builder().name("pareto").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE)
+          .storage(storage).build();
+      study.optimizeMulti(t -> {
+        double x = t.suggestFloat("x", 0, 1);
+        return new double[] {x, 10 - x};
+      }, io.parzen.study.Budget.trials(5), 1);
+    }
+    vm.addFiles(List.of(tpe, two)).join();
+    ComparedStudy pareto = vm.studies().get(1);
+    assertThat(pareto.directionsText()).isEqualTo("minimize, maximize");
+    assertThat(pareto.direction()).isEqualTo(StudyDirection.MINIMIZE);
+    assertThat(vm.problemProperty().get()).isEmpty();
+    Edf.Line line = vm.edfProperty().get().line("pareto");
+    assertThat(line.count()).isEqualTo(5);
+    List<Double> x = vm.edfProperty().get().x();
+    int atOne = java.util.stream.IntStream.range(0, x.size()).filter(i -> x.get(i) >= 1.0).findFirst().orElseThrow();
+    assertThat(line.y().get(atOne)).as("every first value x is at most 1; 10 - x would be 9 or more").isEqualTo(1.0);
+  }
+
+  @Test
   void exportWithoutStudiesSaysWhyInsteadOfAsking() {
     vm.export("compare-edf", new org.jfree.chart.JFreeChart(new org.jfree.chart.plot.XYPlot()));
     assertThat(dialogs.errors).containsExactly("Nothing to export: Add studies to compare first.");
