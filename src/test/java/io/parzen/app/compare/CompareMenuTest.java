@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The studio's File menu opens the Compare Studies window, dark when the studio is. */
+/** The studio's File menu opens the Compare Studies window, dark when the studio is, closing with it. */
 @ExtendWith(ApplicationExtension.class)
 class CompareMenuTest {
 
@@ -48,5 +48,18 @@ class CompareMenuTest {
     assertThat(compare.getScene().getRoot().getStyleClass()).contains("dark");
     assertThat(compare.getScene().lookup("#compareMessage").isVisible()).isTrue();
     robot.interact(compare::hide);
+  }
+
+  @Test
+  void theWindowClosesWithTheStudio(FxRobot robot) {
+    robot.clickOn("File");
+    robot.clickOn("Compare Studies…");
+    WaitForAsyncUtils.waitForFxEvents();
+    Window compare = Window.getWindows().stream()
+        .filter(w -> w.getScene() != null && w.getScene().lookup("#comparedStudies") != null)
+        .findFirst().orElseThrow();
+    Window studio = robot.lookup("#panels").query().getScene().getWindow();
+    robot.interact(studio::hide);
+    assertThat(compare.isShowing()).isFalse();
   }
 }
