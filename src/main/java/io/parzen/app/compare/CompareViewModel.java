@@ -216,7 +216,22 @@ public final class CompareViewModel {
   /** Adds studies from the storage at {@code url} ({@link Storages#open}), asking which when it holds several. */
   public CompletableFuture<Integer> addStorage(String url) {
     String shown = Storages.displayUrl(url.trim());
-    return add(List.of(new Source(shown, shown, () -> Storages.open(url))), null);
+    return add(List.of(new Source(shown, shown, () -> openUrl(url.trim()))), null);
+  }
+
+  /**
+   * Opens the storage at {@code url}; a study file that does not exist is refused rather than
+   * created, as {@link Storages#open} would for a mistyped path.
+   */
+  private static Storage openUrl(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    Path file = lower.startsWith("sqlite:///") ? Path.of(url.substring("sqlite:///".length()))
+        : lower.contains("://") || lower.startsWith("jdbc:") || lower.equals("memory:") || lower.equals(":memory:")
+            ? null : Path.of(url);
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new StorageException("no such file");
+    }
+    return Storages.open(url);  // an existing file may be an Optuna journal, which Storages reads
   }
 
   /** Stops comparing {@code study}. */

@@ -17,6 +17,8 @@ final class CompareDialogs implements DialogService {
   final List<List<String>> offered = new ArrayList<>();
   final Deque<String> texts = new ArrayDeque<>();
   final Deque<Path> filesToSave = new ArrayDeque<>();
+  /** Whether to tick every option offered when no ticks are queued. */
+  boolean tickAll;
 
   @Override
   public void showError(String title, String message) {
@@ -48,7 +50,7 @@ final class CompareDialogs implements DialogService {
   public List<String> chooseSeveral(String title, String message, List<String> options) {
     offered.add(options);
     List<String> ticked = ticks.poll();
-    return ticked == null ? List.of() : ticked;
+    return ticked != null ? ticked : tickAll ? options : List.of();
   }
 
   @Override

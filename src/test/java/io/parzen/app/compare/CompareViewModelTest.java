@@ -155,6 +155,27 @@ class CompareViewModelTest {
   }
 
   @Test
+  void aMistypedFileUrlIsRefusedNotCreated() {
+    Path typo = dir.resolve("typo.db");
+    vm.addStorage("sqlite:///" + typo).join();
+    vm.addStorage(typo.toString()).join();
+    assertThat(dialogs.errors).hasSize(2).allMatch(e -> e.contains(typo + ": no such file"));
+    assertThat(Files.exists(typo)).isFalse();
+  }
+
+  @Test
+  void anOptunaJournalFileIsReadAsAStorage() throws Exception {
+    Path journal = dir.resolve("optuna-" + System.nanoTime() + ".log");
+    try (var in = getClass().getResourceAsStream("/journal/optuna-3.1.log")) {
+      Files.copy(in, journal);
+    }
+    dialogs.tickAll = true;
+    assertThat(vm.addStorage(journal.toString()).join()).isPositive();
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(vm.studies()).allMatch(s -> s.source().equals(journal.toString()) && s.sampler().equals("—"));
+  }
+
+  @Test
   void aStudyOptunaWroteWithoutADefinitionShowsNoSampler() {
     Path plain = dir.resolve("plain-" + System.nanoTime() + ".db");
     try (SqliteStorage storage = SqliteStorage.open(plain)) {
