@@ -73,6 +73,19 @@ class EdfViewTest {
   }
 
   @Test
+  void oneTrialDrawsAFlatLineAtOne(FxRobot robot) {
+    robot.interact(() -> runs.load(EdfTrials.complete(0, 2.5), StudyDirection.MINIMIZE));
+    org.jfree.chart.JFreeChart chart = EdfView.chartOf(view);
+    XYDataset lines = chart.getXYPlot().getDataset(0);
+    assertThat(lines.getItemCount(0)).isEqualTo(Edf.POINTS);
+    assertThat(lines.getXValue(0, 0)).isEqualTo(2.5);
+    assertThat(lines.getYValue(0, Edf.POINTS - 1)).isEqualTo(1.0);
+    java.awt.image.BufferedImage image = chart.createBufferedImage(400, 300);
+    assertThat(image.getWidth()).isEqualTo(400);
+    assertThat(chart.getXYPlot().getDomainAxis().getRange().getLength()).isPositive();
+  }
+
+  @Test
   void theLogScaleBoxSwitchesTheValueAxis(FxRobot robot) {
     robot.interact(() -> runs.load(EdfTrials.complete(0, 0.01, 0.1, 1, 10), StudyDirection.MINIMIZE));
     robot.clickOn("#edfLogScale");
