@@ -43,6 +43,10 @@ final class AnalysisPanels {
         new io.parzen.app.analysis.ParetoFrontViewModel(main.runs(), exporter);
     add("pareto-front", "Pareto front", "Multi-objective: the trials no other trial beats in every objective",
         pareto::setActive, () -> io.parzen.app.analysis.ParetoFrontView.create(pareto));
+    io.parzen.app.analysis.EdfViewModel edf = new io.parzen.app.analysis.EdfViewModel(main.runs(), exporter);
+    add("edf", "Empirical distribution", "The fraction of completed trials at or below each objective value"
+        + " (File ▸ Compare Studies… sets several studies side by side)", edf::setActive,
+        () -> io.parzen.app.analysis.EdfView.create(edf));
     io.parzen.app.analysis.TimelineViewModel timeline = new io.parzen.app.analysis.TimelineViewModel(main.runs(), exporter);
     add("timeline", "Timeline", "When each trial ran, coloured by state", timeline::setActive,
         () -> io.parzen.app.analysis.TimelineView.create(timeline));

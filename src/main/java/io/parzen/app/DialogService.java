@@ -22,6 +22,22 @@ public interface DialogService {
   /** A file to open, filtered by extensions such as {@code "*.db"}; empty when cancelled. */
   Optional<Path> chooseFileToOpen(String title, List<String> extensions);
 
+  /**
+   * Several files to open at once, filtered by extensions such as {@code "*.db"}; empty when
+   * cancelled. The default asks for one file; dialog services that can pick several override it.
+   */
+  default List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+    return chooseFileToOpen(title, extensions).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * Asks the user to tick any of {@code options} (all ticked at first); the ticked ones in the
+   * order given, empty when cancelled. The default asks for one through {@link #choose}.
+   */
+  default List<String> chooseSeveral(String title, String message, List<String> options) {
+    return choose(title, message, options).map(List::of).orElse(List.of());
+  }
+
   /** A file to save to; empty when cancelled. */
   Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions);
 

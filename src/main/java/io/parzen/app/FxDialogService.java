@@ -64,6 +64,38 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+    List<File> files = chooser(title, extensions).showOpenMultipleDialog(owner);
+    return files == null ? List.of() : files.stream().map(File::toPath).toList();
+  }
+
+  @Override
+  public List<String> chooseSeveral(String title, String message, List<String> options) {
+    javafx.scene.control.Dialog<List<String>> dialog = new javafx.scene.control.Dialog<>();
+    dialog.initOwner(owner);
+    dialog.setTitle(title);
+    dialog.setHeaderText(message);
+    javafx.scene.layout.VBox boxes = new javafx.scene.layout.VBox(6);
+    List<javafx.scene.control.CheckBox> checks = options.stream().map(option -> {
+      javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(option);
+      box.setMnemonicParsing(false);
+      box.setSelected(true);
+      return box;
+    }).toList();
+    boxes.getChildren().setAll(checks);
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(boxes);
+    scroll.setFitToWidth(true);
+    scroll.setPrefViewportHeight(Math.min(320, 28.0 * options.size()));
+    dialog.getDialogPane().setContent(scroll);
+    dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+    dialog.setResultConverter(button -> button == ButtonType.OK
+        ? checks.stream().filter(javafx.scene.control.CheckBox::isSelected).map(javafx.scene.control.CheckBox::getText)
+            .toList()
+        : List.of());
+    return dialog.showAndWait().orElse(List.of());
+  }
+
+  @Override
   public Optional<Path> chooseFileToSave(String title, String suggestedName, List<String> extensions) {
     FileChooser chooser = chooser(title, extensions);
     chooser.setInitialFileName(suggestedName);

@@ -165,6 +165,11 @@ public final class MainView {
     viewModel.openShared();
   }
 
+  @FXML private void compareStudies() {
+    io.parzen.app.compare.CompareWindow.show(panels.getScene().getWindow(), viewModel::compareStudies,
+        viewModel.darkThemeProperty());
+  }
+
   @FXML private void save() {
     viewModel.save();
   }

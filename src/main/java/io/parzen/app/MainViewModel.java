@@ -550,6 +550,18 @@ public final class MainViewModel {
         : "Lost " + following.displayUrl() + " (" + following.problem() + "); retrying every second");
   }
 
+  /**
+   * A comparison of studies for File ▸ Compare Studies…, asking through {@code dialogs}; it starts
+   * with the study shown when that is saved in a study file.
+   */
+  public io.parzen.app.compare.CompareViewModel compareStudies(DialogService dialogs) {
+    io.parzen.app.compare.CompareViewModel compare = new io.parzen.app.compare.CompareViewModel(dialogs, executor);
+    if (file.get() != null && shared.get() == null && !document.dirtyProperty().get()) {
+      compare.addStudies(file.get(), List.of(setup.studyNameProperty().get()));
+    }
+    return compare;
+  }
+
   /** Whether the window follows a shared study rather than showing a study file. */
   public boolean isShared() {
     return shared.get() != null;

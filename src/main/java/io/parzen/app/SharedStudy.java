@@ -64,8 +64,7 @@ final class SharedStudy {
 
   /** {@code url} with any password replaced by {@code ***}. */
   static String displayUrl(String url) {
-    return url.replaceFirst("^([a-zA-Z:]+//[^:/@]+):[^@]*@", "$1:***@")
-        .replaceFirst("([?&]password=)[^&]*", "$1***");
+    return io.parzen.storage.Storages.displayUrl(url);
   }
 
   Storage storage() {

@@ -10,7 +10,8 @@ public final class StudioApp extends Application {
   @Override
   public void start(Stage stage) {
     StudioPreferences preferences = StudioPreferences.user();
-    MainViewModel viewModel = new MainViewModel(new FxDialogService(stage), BackgroundExecutor.pooled(), preferences);
+    BackgroundExecutor executor = BackgroundExecutor.pooled();
+    MainViewModel viewModel = new MainViewModel(new FxDialogService(stage), executor, preferences);
     Scene scene = new Scene(MainView.create(viewModel), 1320, 820);
     Theme.apply(scene, viewModel.darkThemeProperty().get());
     viewModel.darkThemeProperty().addListener((obs, old, dark) -> Theme.apply(scene, dark));
@@ -22,7 +23,18 @@ public final class StudioApp extends Application {
       }
     });
     stage.show();
-    java.util.List<String> files = getParameters().getUnnamed();
+    java.util.List<String> args = getParameters().getUnnamed();
+    int compare = args.indexOf(Launcher.COMPARE);
+    java.util.List<String> files = compare < 0 ? args : args.subList(0, compare);
+    if (compare >= 0) {
+      java.util.List<java.nio.file.Path> compared = args.subList(compare + 1, args.size()).stream()
+          .map(java.nio.file.Path::of).toList();
+      io.parzen.app.compare.CompareWindow.show(stage, dialogs -> {
+        io.parzen.app.compare.CompareViewModel comparison = new io.parzen.app.compare.CompareViewModel(dialogs, executor);
+        comparison.addFiles(compared);
+        return comparison;
+      }, viewModel.darkThemeProperty());
+    }
     if (files.isEmpty()) {
       viewModel.openAtStart();
     } else {

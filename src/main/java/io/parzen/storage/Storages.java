@@ -14,6 +14,12 @@ public final class Storages {
 
   private Storages() {}
 
+  /** {@code url} as it may be shown or logged: any password replaced by {@code ***}. */
+  public static String displayUrl(String url) {
+    return url.replaceFirst("^([a-zA-Z:]+//[^:/@]+):[^@]*@", "$1:***@")
+        .replaceFirst("([?&]password=)[^&]*", "$1***");
+  }
+
   public static Storage open(String url) {
     String trimmed = url.trim();
     String lower = trimmed.toLowerCase(Locale.ROOT);

@@ -16,6 +16,8 @@ public final class FakeDialogs implements DialogService {
   public final Deque<String> choices = new ArrayDeque<>();
   public final Deque<String> texts = new ArrayDeque<>();
   public final Deque<Path> directories = new ArrayDeque<>();
+  public final Deque<List<Path>> fileSets = new ArrayDeque<>();
+  public final Deque<List<String>> ticks = new ArrayDeque<>();
   public boolean confirmAnswer = true;
   public int confirmations;
 
@@ -38,6 +40,18 @@ public final class FakeDialogs implements DialogService {
   @Override
   public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
     return Optional.ofNullable(filesToOpen.poll());
+  }
+
+  @Override
+  public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+    List<Path> files = fileSets.poll();
+    return files == null ? List.of() : files;
+  }
+
+  @Override
+  public List<String> chooseSeveral(String title, String message, List<String> options) {
+    List<String> ticked = ticks.poll();
+    return ticked == null ? List.of() : ticked;
   }
 
   @Override
