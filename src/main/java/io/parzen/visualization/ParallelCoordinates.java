@@ -127,13 +127,24 @@ public record ParallelCoordinates(List<Dimension> dimensions, List<Line> lines, 
 
   /** The plot of the COMPLETE trials with a finite value among {@code trials}, objective {@code label}led. */
   public static ParallelCoordinates of(Collection<FrozenTrial> trials, StudyDirection direction, String label) {
+    return of(trials, direction, label, false);
+  }
+
+  /**
+   * As {@link #of(Collection, StudyDirection, String)}, the objective's axis logarithmic when
+   * {@code logObjective} and every value is positive (linear otherwise).
+   */
+  public static ParallelCoordinates of(Collection<FrozenTrial> trials, StudyDirection direction, String label,
+      boolean logObjective) {
     List<FrozenTrial> usable = ParamAxis.usable(trials);
     List<String> parameters = ParamAxis.parameters(usable);
     List<Dimension> dimensions = new ArrayList<>();
     double[] values = usable.stream().mapToDouble(t -> t.values().get(0)).toArray();
     double min = Arrays.stream(values).min().orElse(0);
     double max = Arrays.stream(values).max().orElse(0);
-    dimensions.add(numeric(label, SlicePlot.Scale.LINEAR, min, max));
+    boolean log = logObjective && min > 0;
+    dimensions.add(log ? numeric(label, SlicePlot.Scale.LOG, Math.log10(min), Math.log10(max))
+        : numeric(label, SlicePlot.Scale.LINEAR, min, max));
     List<ParamAxis> axes = new ArrayList<>();
     for (String p : parameters) {
       ParamAxis axis = ParamAxis.of(p, usable);
@@ -144,7 +155,7 @@ public record ParallelCoordinates(List<Dimension> dimensions, List<Line> lines, 
     for (int k = 0; k < usable.size(); k++) {
       FrozenTrial t = usable.get(k);
       double[] positions = new double[dimensions.size()];
-      positions[0] = dimensions.get(0).normalise(values[k]);
+      positions[0] = dimensions.get(0).normalise(log ? Math.log10(values[k]) : values[k]);
       for (int d = 1; d < dimensions.size(); d++) {
         ParamAxis axis = axes.get(d - 1);
         Object external = t.params().get(axis.parameter());

@@ -17,12 +17,12 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** What the live plots share: value axes, following the light/dark theme, clicking a point. */
-final class ChartSupport {
+public final class ChartSupport {
 
   private ChartSupport() {}
 
   /** An objective-value axis, logarithmic or linear, labelled {@code label}. */
-  static ValueAxis valueAxis(String label, boolean log) {
+  public static ValueAxis valueAxis(String label, boolean log) {
     if (log) {
       LogAxis axis = new LogAxis(label + " (log)");
       axis.setSmallestValue(1e-12);
@@ -36,7 +36,7 @@ final class ChartSupport {
   }
 
   /** Copies fonts and colours from {@code from}, so an axis swapped in looks themed. */
-  static void styleLike(ValueAxis axis, ValueAxis from) {
+  public static void styleLike(ValueAxis axis, ValueAxis from) {
     axis.setLabelFont(from.getLabelFont());
     axis.setLabelPaint(from.getLabelPaint());
     axis.setTickLabelFont(from.getTickLabelFont());
@@ -47,7 +47,7 @@ final class ChartSupport {
    * Calls {@code redraw} with the theme now and whenever the window switches between its light and
    * dark looks (a style class on the scene's root).
    */
-  static void followTheme(Node node, Consumer<ChartTheme> redraw) {
+  public static void followTheme(Node node, Consumer<ChartTheme> redraw) {
     node.sceneProperty().addListener((obs, old, scene) -> follow(scene, redraw));
     follow(node.getScene(), redraw);
   }
@@ -79,7 +79,7 @@ final class ChartSupport {
   }
 
   /** Calls {@code clicked} with the trial number of a point clicked in {@code viewer}. */
-  static void onTrialClicked(ChartViewer viewer, IntConsumer clicked) {
+  public static void onTrialClicked(ChartViewer viewer, IntConsumer clicked) {
     viewer.addChartMouseListener(new ChartMouseListenerFX() {
       @Override
       public void chartMouseClicked(ChartMouseEventFX event) {

@@ -12,7 +12,7 @@ import java.util.List;
  * batch. When the plot is shown again the kept reset and batches are passed on at once. FX thread
  * only.
  */
-final class DeferredTrials implements RunViewModel.TrialsListener {
+public final class DeferredTrials implements RunViewModel.TrialsListener {
 
   private final RunViewModel.TrialsListener target;
   private boolean active = true;
@@ -21,19 +21,19 @@ final class DeferredTrials implements RunViewModel.TrialsListener {
   private SearchSpace resetSpace;
   private final List<FrozenTrial> pendingBatch = new ArrayList<>();
 
-  DeferredTrials(RunViewModel.TrialsListener target) {
+  public DeferredTrials(RunViewModel.TrialsListener target) {
     this.target = target;
   }
 
   /** Shows or hides the plot; showing it passes on what was kept meanwhile. */
-  void setActive(boolean active) {
+  public void setActive(boolean active) {
     this.active = active;
     if (active) {
       flush();
     }
   }
 
-  boolean isActive() {
+  public boolean isActive() {
     return active;
   }
 

@@ -15,14 +15,14 @@ import org.jfree.data.xy.XYDataset;
  * the text in the item's entity); with 10,000 trials and a text listing each trial's parameters
  * that was most of a repaint. Here each entity computes its text on demand instead.
  */
-final class LazyTips {
+public final class LazyTips {
 
   private LazyTips() {}
 
   /** Dots (or lines and dots) with tooltips written on demand. */
-  static class ShapeRenderer extends XYLineAndShapeRenderer {
+  public static class ShapeRenderer extends XYLineAndShapeRenderer {
 
-    ShapeRenderer(boolean lines, boolean shapes) {
+    public ShapeRenderer(boolean lines, boolean shapes) {
       super(lines, shapes);
     }
 

@@ -18,7 +18,7 @@ import org.jfree.chart.fx.ChartViewer;
  * <p>"Shown" follows the visibility of the panel and of its parent, which is what a
  * {@code TabPane} toggles. FX thread only.
  */
-final class PaintGate {
+public final class PaintGate {
 
   private final Node root;
   private final List<ChartViewer> viewers = new ArrayList<>();
@@ -31,7 +31,7 @@ final class PaintGate {
   }
 
   /** A gate that also tells {@code shownChanged} whenever the panel is shown or hidden, and now. */
-  PaintGate(Node root, java.util.function.Consumer<Boolean> shownChanged) {
+  public PaintGate(Node root, java.util.function.Consumer<Boolean> shownChanged) {
     this.root = root;
     this.shownChanged = shownChanged;
     root.visibleProperty().addListener(visibility);
@@ -51,12 +51,12 @@ final class PaintGate {
   }
 
   /** Whether the panel is shown, so its charts repaint on change. */
-  boolean isShown() {
+  public boolean isShown() {
     return shown;
   }
 
   /** Gates {@code viewer} from now on; call again after giving it another chart. */
-  void add(ChartViewer viewer) {
+  public void add(ChartViewer viewer) {
     if (!viewers.contains(viewer)) {
       viewers.add(viewer);
     }

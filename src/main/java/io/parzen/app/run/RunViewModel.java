@@ -278,6 +278,11 @@ public final class RunViewModel {
     return parameterNames;
   }
 
+  /** Whether the study shown minimises or maximises its (first) objective. */
+  public StudyDirection direction() {
+    return history.direction();
+  }
+
   /** The whole history so far. */
   public OptimizationHistory history() {
     return history.build();
