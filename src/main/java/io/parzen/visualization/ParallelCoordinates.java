@@ -244,12 +244,18 @@ public record ParallelCoordinates(List<Dimension> dimensions, List<Line> lines, 
         at.add(max);
       }
       at.forEach(v -> ticks.add(new Tick(plain.normalise(v), RankPlot.general(round3(Math.pow(10, v))))));
+    } else if (scale == SlicePlot.Scale.INTEGER && max > min) {
+      // Whole numbers only: each one when they are few, else about five evenly spread.
+      long step = Math.max(1, (long) Math.ceil((max - min) / 4));
+      for (long v = (long) min; v <= max; v += step) {
+        ticks.add(new Tick(plain.normalise(v), String.valueOf(v)));
+      }
+      if ((long) max != (long) min + ((long) (max - min) / step) * step) {
+        ticks.add(new Tick(1, String.valueOf((long) max)));
+      }
     } else if (max > min) {
       for (int i = 0; i <= 4; i++) {
-        double v = min + (max - min) * i / 4;
-        String text = scale == SlicePlot.Scale.INTEGER && Math.rint(v) == v
-            ? String.valueOf((long) v) : RankPlot.general(round3(v));
-        ticks.add(new Tick(i / 4.0, text));
+        ticks.add(new Tick(i / 4.0, RankPlot.general(round3(min + (max - min) * i / 4))));
       }
     } else {
       ticks.add(new Tick(0.5, RankPlot.general(round3(min))));

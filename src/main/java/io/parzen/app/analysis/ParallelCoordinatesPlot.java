@@ -189,6 +189,7 @@ final class ParallelCoordinatesPlot extends Plot {
     Font labelFont = theme.font(Font.BOLD, 11);
     Color text = theme.isDark() ? new Color(0xf0f6fc) : new Color(0x1f2328);
     double spacing = count <= 1 ? dataArea.getWidth() : dataArea.getWidth() / (count - 1);
+    Color halo = withAlpha(theme.background(), 200);
     for (int d = 0; d < count; d++) {
       ParallelCoordinates.Dimension dim = data.dimensions().get(d);
       double x = axisX(dataArea, d, count);
@@ -213,8 +214,13 @@ final class ParallelCoordinatesPlot extends Plot {
         g2.setPaint(theme.muted());
         g2.draw(new Line2D.Double(x - 3, ty, x, ty));
         String label = fit(tick.label(), tickMetrics, Math.max(30, spacing * 0.45));
+        double width = tickMetrics.stringWidth(label);
+        // A halo of the background keeps the label readable over the lines.
+        g2.setPaint(halo);
+        g2.fill(new Rectangle2D.Double(x - 7 - width, ty - tickMetrics.getAscent() / 2.0 - 1, width + 4,
+            tickMetrics.getAscent() + 1));
         g2.setPaint(text);
-        g2.drawString(label, (float) (x - 5 - tickMetrics.stringWidth(label)), (float) (ty + tickMetrics.getAscent() / 2.0 - 1));
+        g2.drawString(label, (float) (x - 5 - width), (float) (ty + tickMetrics.getAscent() / 2.0 - 1));
       }
       g2.setFont(labelFont);
       FontMetrics labelMetrics = g2.getFontMetrics();
