@@ -33,7 +33,7 @@ final class ParallelCoordinatesPlot extends Plot {
 
   private static final double TOP = 34;
   private static final double BOTTOM = 10;
-  private static final double SIDE = 52;
+  private static final double SIDE = 60;
   private static final Stroke LINE = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   private static final Stroke SELECTED = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   private static final Stroke AXIS = new BasicStroke(1f);
@@ -180,11 +180,11 @@ final class ParallelCoordinatesPlot extends Plot {
         }
       }
     }
-    drawAxes(g2, dataArea, count);
+    drawAxes(g2, area, dataArea, count);
     g2.setClip(clip);
   }
 
-  private void drawAxes(Graphics2D g2, Rectangle2D dataArea, int count) {
+  private void drawAxes(Graphics2D g2, Rectangle2D area, Rectangle2D dataArea, int count) {
     Font tickFont = theme.font(Font.PLAIN, 10);
     Font labelFont = theme.font(Font.BOLD, 11);
     Color text = theme.isDark() ? new Color(0xf0f6fc) : new Color(0x1f2328);
@@ -213,7 +213,7 @@ final class ParallelCoordinatesPlot extends Plot {
         double ty = y(dataArea, tick.position());
         g2.setPaint(theme.muted());
         g2.draw(new Line2D.Double(x - 3, ty, x, ty));
-        String label = fit(tick.label(), tickMetrics, Math.max(30, spacing * 0.45));
+        String label = fit(tick.label(), tickMetrics, Math.max(50, spacing * 0.45));
         double width = tickMetrics.stringWidth(label);
         // A halo of the background keeps the label readable over the lines.
         g2.setPaint(halo);
@@ -224,9 +224,14 @@ final class ParallelCoordinatesPlot extends Plot {
       }
       g2.setFont(labelFont);
       FontMetrics labelMetrics = g2.getFontMetrics();
-      String name = fit(dim.label(), labelMetrics, Math.max(40, spacing - 6));
+      // A label is centred on its axis, but the outer ones may use the margin beside them.
+      double room = count <= 1 ? area.getWidth() : d == 0 ? x - area.getMinX() + spacing / 2 - 3
+          : d == count - 1 ? area.getMaxX() - x + spacing / 2 - 3 : spacing - 6;
+      String name = fit(dim.label(), labelMetrics, Math.max(40, room));
+      double width = labelMetrics.stringWidth(name);
+      double left = Math.max(area.getMinX(), Math.min(area.getMaxX() - width, x - width / 2));
       g2.setPaint(text);
-      g2.drawString(name, (float) (x - labelMetrics.stringWidth(name) / 2.0), (float) (dataArea.getMinY() - 14));
+      g2.drawString(name, (float) left, (float) (dataArea.getMinY() - 14));
     }
   }
 
