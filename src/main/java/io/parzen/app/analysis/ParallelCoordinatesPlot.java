@@ -8,12 +8,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +39,10 @@ final class ParallelCoordinatesPlot extends Plot {
   private static final Stroke LINE = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   private static final Stroke SELECTED = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   private static final Stroke AXIS = new BasicStroke(1f);
+  private static final Stroke THIN = new BasicStroke(1f);
+  /** Up to this many lines are drawn as antialiased vectors; more go through {@link #layer}. */
+  static final int VECTOR_LIMIT = 300;
+  private static final int LAYER_MARGIN = 2;
 
   private final ChartTheme theme;
   private final Map<Integer, Color> colors = new HashMap<>();
@@ -45,6 +51,8 @@ final class ParallelCoordinatesPlot extends Plot {
   private Map<Integer, Brush> brushes = Map.of();
   private Integer selected;
   private boolean filtered;
+  private BufferedImage layer;
+  private boolean layerValid;
 
   ParallelCoordinatesPlot(ChartTheme theme) {
     this.theme = theme;
@@ -67,6 +75,7 @@ final class ParallelCoordinatesPlot extends Plot {
     this.passing = passing;
     this.brushes = Map.copyOf(brushes);
     this.filtered = !brushes.isEmpty();
+    this.layerValid = false;
     colors.clear();
     fireChangeEvent();
   }
@@ -154,22 +163,11 @@ final class ParallelCoordinatesPlot extends Plot {
     }
     Shape clip = g2.getClip();
     int count = data.dimensions().size();
-    g2.setStroke(LINE);
-    if (filtered) {
-      Color grey = withAlpha(theme.muted(), theme.isDark() ? 40 : 30);
-      g2.setPaint(grey);
-      for (int k = 0; k < data.lines().size(); k++) {
-        if (!passing.get(k)) {
-          g2.draw(path(data.lines().get(k), dataArea, count));
-        }
-      }
-    }
-    for (int k = 0; k < data.lines().size(); k++) {
-      if (!filtered || passing.get(k)) {
-        ParallelCoordinates.Line line = data.lines().get(k);
-        g2.setPaint(colors.computeIfAbsent(data.colorOf(line.value()), rgb -> withAlpha(new Color(rgb), 128)));
-        g2.draw(path(line, dataArea, count));
-      }
+    if (data.lines().size() <= VECTOR_LIMIT) {
+      drawLines(g2, dataArea, 0, 0, LINE, false);
+    } else {
+      g2.drawImage(layer(dataArea), (int) Math.floor(dataArea.getX()) - LAYER_MARGIN,
+          (int) Math.floor(dataArea.getY()) - LAYER_MARGIN, null);
     }
     if (selected != null) {
       for (ParallelCoordinates.Line line : data.lines()) {
@@ -182,6 +180,64 @@ final class ParallelCoordinatesPlot extends Plot {
     }
     drawAxes(g2, area, dataArea, count);
     g2.setClip(clip);
+  }
+
+  /**
+   * Draws every line, greyed ones first, each shifted by ({@code dx}, {@code dy}): at half
+   * opacity as Optuna's, or when {@code opaque} in the colour a 85% opacity gives over the
+   * background (Java2D draws translucent lines some 50 times slower than opaque ones; without
+   * overlaps darkening the lines, a little more colour keeps the best ones apart).
+   */
+  private void drawLines(Graphics2D g2, Rectangle2D dataArea, double dx, double dy, Stroke stroke, boolean opaque) {
+    int count = data.dimensions().size();
+    Rectangle2D area = new Rectangle2D.Double(dataArea.getX() + dx, dataArea.getY() + dy, dataArea.getWidth(),
+        dataArea.getHeight());
+    g2.setStroke(stroke);
+    if (filtered) {
+      Color grey = withAlpha(theme.muted(), theme.isDark() ? 40 : 30);
+      g2.setPaint(opaque ? over(grey, theme.background()) : grey);
+      for (int k = 0; k < data.lines().size(); k++) {
+        if (!passing.get(k)) {
+          g2.draw(path(data.lines().get(k), area, count));
+        }
+      }
+    }
+    for (int k = 0; k < data.lines().size(); k++) {
+      if (!filtered || passing.get(k)) {
+        ParallelCoordinates.Line line = data.lines().get(k);
+        int rgb = lineColor(data, line.value(), theme);
+        g2.setPaint(colors.computeIfAbsent(opaque ? rgb | 0x1000000 : rgb, key -> opaque
+            ? over(withAlpha(new Color(rgb), 215), theme.background()) : withAlpha(new Color(rgb), 128)));
+        g2.draw(path(line, area, count));
+      }
+    }
+  }
+
+  /**
+   * The lines drawn once into an image the size of {@code dataArea} (plus a margin), opaque and
+   * without antialiasing, kept until the plot, the brushes or the size change. Beyond
+   * {@link #VECTOR_LIMIT} lines this is what is painted: one image instead of thousands of
+   * antialiased strokes, so repaints (a tooltip, the selection) cost next to nothing and a brush
+   * drag redraws only this.
+   */
+  private BufferedImage layer(Rectangle2D dataArea) {
+    int width = (int) Math.ceil(dataArea.getWidth()) + 2 * LAYER_MARGIN;
+    int height = (int) Math.ceil(dataArea.getHeight()) + 2 * LAYER_MARGIN;
+    if (layer == null || layer.getWidth() != width || layer.getHeight() != height) {
+      layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+    } else if (layerValid) {
+      return layer;
+    }
+    Graphics2D g2 = layer.createGraphics();
+    g2.setComposite(java.awt.AlphaComposite.Clear);
+    g2.fillRect(0, 0, width, height);
+    g2.setComposite(java.awt.AlphaComposite.SrcOver);
+    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    drawLines(g2, dataArea, LAYER_MARGIN - Math.floor(dataArea.getX()), LAYER_MARGIN - Math.floor(dataArea.getY()),
+        THIN, true);
+    g2.dispose();
+    layerValid = true;
+    return layer;
   }
 
   private void drawAxes(Graphics2D g2, Rectangle2D area, Rectangle2D dataArea, int count) {
@@ -263,6 +319,24 @@ final class ParallelCoordinatesPlot extends Plot {
       }
     }
     return path;
+  }
+
+  /**
+   * The colour of a line with objective {@code value}: Optuna's Blues with the best darkest on the
+   * light theme; on the dark theme the scale runs the other way, the best lightest, so that the
+   * best lines stand out against the dark background rather than vanish into it.
+   */
+  static int lineColor(ParallelCoordinates data, double value, ChartTheme theme) {
+    double f = data.colorFraction(value);
+    return io.parzen.visualization.ColorScale.blues(theme.isDark() ? 1 - f : f);
+  }
+
+  /** The opaque colour of translucent {@code c} drawn over {@code background}. */
+  private static Color over(Color c, Color background) {
+    double a = c.getAlpha() / 255.0;
+    return new Color((int) Math.round(c.getRed() * a + background.getRed() * (1 - a)),
+        (int) Math.round(c.getGreen() * a + background.getGreen() * (1 - a)),
+        (int) Math.round(c.getBlue() * a + background.getBlue() * (1 - a)));
   }
 
   private static Color withAlpha(Color c, int alpha) {

@@ -121,7 +121,8 @@ public final class ParallelCoordinatesView {
       double low = data.minValue();
       double high = data.maxValue() > low ? data.maxValue() : low + 1;
       values.setRange(low, high);
-      chart.addSubtitle(ParamAxes.colorBar(theme, ParamAxes.paintScale(low, high, data::colorOf), values));
+      chart.addSubtitle(ParamAxes.colorBar(theme, ParamAxes.paintScale(low, high,
+          v -> ParallelCoordinatesPlot.lineColor(data, v, theme)), values));
     }
     plot.select(viewModel.selectedTrialProperty().get());
     refresh();

@@ -40,12 +40,13 @@ final class RankChart {
   private final Map<Integer, TrialItem> byNumber = new HashMap<>();
   private final List<Color> colors = new ArrayList<>();
   private final XYPlot plot;
+  private final XYLineAndShapeRenderer dots;
   private final JFreeChart chart;
   private RankPlot shown;
 
   RankChart(ChartTheme theme, IntFunction<String> describer) {
     this.theme = theme;
-    XYLineAndShapeRenderer dots = new LazyTips.ShapeRenderer(false, true) {
+    dots = new LazyTips.ShapeRenderer(false, true) {
       @Override
       public Paint getItemPaint(int series, int item) {
         return colors.get(item);
@@ -113,6 +114,7 @@ final class RankChart {
         colors.add(new Color(p.color()));
         byNumber.put(p.number(), item);
       }
+      dots.setDrawOutlines(rank.points().size() <= ContourChart.OUTLINE_LIMIT);
       points.fireSeriesChanged();
       chart.addSubtitle(ParamAxes.colorBar(theme, ParamAxes.paintScale(0, 1, ColorScale::rdYlBuReversed),
           tickAxis(rank.colorTicks())));
