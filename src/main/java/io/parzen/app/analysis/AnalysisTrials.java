@@ -22,19 +22,24 @@ final class AnalysisTrials {
   private final DeferredTrials deferred;
 
   AnalysisTrials(Runnable changed) {
+    this(reset -> changed.run());
+  }
+
+  /** As {@link #AnalysisTrials(Runnable)}, telling {@code changed} whether the trials were replaced. */
+  AnalysisTrials(java.util.function.Consumer<Boolean> changed) {
     deferred = new DeferredTrials(new RunViewModel.TrialsListener() {
       @Override
       public void trialsReset(List<FrozenTrial> finished, SearchSpace space) {
         trials.clear();
         parameters.clear();
         add(finished);
-        changed.run();
+        changed.accept(true);
       }
 
       @Override
       public void trialsFinished(List<FrozenTrial> batch) {
         add(batch);
-        changed.run();
+        changed.accept(false);
       }
     });
   }

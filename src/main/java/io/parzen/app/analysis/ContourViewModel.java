@@ -3,6 +3,8 @@ package io.parzen.app.analysis;
 import io.parzen.app.BackgroundExecutor;
 import io.parzen.app.run.ChartExporter;
 import io.parzen.app.run.RunViewModel;
+import io.parzen.importance.Importance;
+import io.parzen.importance.PedAnovaOptions;
 import io.parzen.study.StudyDirection;
 import io.parzen.trial.FrozenTrial;
 import io.parzen.visualization.ContourPlot;
@@ -17,9 +19,12 @@ import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The contour panel: the {@link ContourPlot} of the objective over two parameters the user picks,
- * recomputed on the {@link BackgroundExecutor} (one computation at a time, the latest request
- * winning) when trials arrive or the pair changes, and why there is nothing to draw. FX thread only.
+ * The contour panel: the {@link ContourPlot} of the objective over two parameters, recomputed on the
+ * {@link BackgroundExecutor} (one computation at a time, the latest request winning) when trials
+ * arrive or the pair changes, and why there is nothing to draw. Until the user picks a pair it is
+ * the first two parameters, and once {@value #RANKED_PAIR_TRIALS} trials have completed the two
+ * most important by PED-ANOVA (chosen once per study shown, so the plot does not hop between pairs
+ * during a run). FX thread only.
  */
 public final class ContourViewModel {
 
@@ -34,18 +39,35 @@ public final class ContourViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", NO_TRIALS);
   private final LatestComputation<Result> computation;
   private final AnalysisTrials trials;
-  /** Set while new trials update the pair, which then asks for one computation, not one per axis. */
+  /** Set while the model itself updates the pair, which then asks for one computation, not one per axis. */
   private boolean updatingPair;
+  /** Whether the user picked the pair (kept while both parameters exist). */
+  private boolean userChose;
+  /** Whether the pair was set to the two most important parameters since the trials were replaced. */
+  private boolean ranked;
 
-  /** A computed plot, or why there is none. */
-  record Result(ContourPlot plot, String message) {}
+  /**
+   * Completed trials needed before the pair defaults to the two most important parameters; before
+   * that, and when importances cannot be had, it is the first two.
+   */
+  static final int RANKED_PAIR_TRIALS = 20;
+
+  /**
+   * A computed plot, or why there is none; {@code rankedPair} when the plot's pair was chosen by
+   * importance in the same computation.
+   */
+  record Result(ContourPlot plot, String message, boolean rankedPair) {
+    Result(ContourPlot plot, String message) {
+      this(plot, message, false);
+    }
+  }
 
   public ContourViewModel(RunViewModel runs, ChartExporter exporter, BackgroundExecutor executor) {
     this.runs = runs;
     this.exporter = exporter;
     this.computation = new LatestComputation<>(executor, this::show,
         error -> show(new Result(null, "Cannot draw the contour: " + error.getMessage())));
-    this.trials = new AnalysisTrials(this::trialsChanged);
+    this.trials = new AnalysisTrials((java.util.function.Consumer<Boolean>) this::trialsChanged);
     pair.x().addListener((obs, old, now) -> pairChanged());
     pair.y().addListener((obs, old, now) -> pairChanged());
     trials.listenTo(runs);
@@ -109,10 +131,16 @@ public final class ContourViewModel {
     return computation.completedCount();
   }
 
-  private void trialsChanged() {
+  private void trialsChanged(boolean reset) {
+    List<String> names = trials.parameters();
+    if (reset) {
+      ranked = false;
+      userChose &= pair.x().get() != null && names.contains(pair.x().get())
+          && pair.y().get() != null && names.contains(pair.y().get());
+    }
     updatingPair = true;
     try {
-      pair.update(trials.parameters());
+      pair.update(names);
     } finally {
       updatingPair = false;
     }
@@ -121,6 +149,7 @@ public final class ContourViewModel {
 
   private void pairChanged() {
     if (!updatingPair) {
+      userChose = true;
       recompute();
     }
   }
@@ -130,14 +159,27 @@ public final class ContourViewModel {
     String x = pair.x().get();
     String y = pair.y().get();
     StudyDirection direction = runs.direction();
-    computation.request(() -> compute(snapshot, x, y, direction));
+    boolean rank = !userChose && !ranked;
+    computation.request(() -> compute(snapshot, x, y, direction, rank));
   }
 
-  static Result compute(List<FrozenTrial> trials, String x, String y, StudyDirection direction) {
-    boolean anyUsable = trials.stream().anyMatch(t -> t.state() == io.parzen.trial.TrialState.COMPLETE
-        && !t.values().isEmpty() && Double.isFinite(t.values().get(0)));
-    if (!anyUsable || x == null || y == null) {
+  /**
+   * The contour of {@code x} and {@code y}, or with {@code rankPair} of the two most important
+   * parameters by PED-ANOVA (Optuna's cheap evaluator) once there are {@link #RANKED_PAIR_TRIALS}
+   * completed trials.
+   */
+  static Result compute(List<FrozenTrial> trials, String x, String y, StudyDirection direction, boolean rankPair) {
+    long usable = trials.stream().filter(t -> t.state() == io.parzen.trial.TrialState.COMPLETE
+        && !t.values().isEmpty() && Double.isFinite(t.values().get(0))).count();
+    if (usable == 0 || x == null || y == null) {
       return new Result(null, NO_TRIALS);
+    }
+    if (rankPair && usable >= RANKED_PAIR_TRIALS) {
+      List<String> ranking = mostImportant(trials, direction);
+      if (ranking.size() >= 2) {
+        Result ranked = compute(trials, ranking.get(0), ranking.get(1), direction, false);
+        return new Result(ranked.plot(), ranked.message(), true);
+      }
     }
     ContourPlot plot;
     try {
@@ -159,11 +201,36 @@ public final class ContourViewModel {
     return new Result(plot, "");
   }
 
+  /** The parameters by PED-ANOVA importance, most important first; empty when it cannot tell. */
+  static List<String> mostImportant(List<FrozenTrial> trials, StudyDirection direction) {
+    try {
+      return Importance.pedAnova(trials, direction, PedAnovaOptions.defaults()).ranking();
+    } catch (RuntimeException e) {
+      return List.of();  // too few trials of some kind: keep the first two
+    }
+  }
+
   private static boolean single(ContourPlot plot, boolean xAxis) {
     return plot.points().stream().mapToDouble(p -> xAxis ? p.x() : p.y()).distinct().count() < 2;
   }
 
   private void show(Result result) {
+    if (result.rankedPair() && result.plot() != null) {
+      if (userChose || ranked) {
+        // Chosen by importance while the user picked, or after an earlier ranking was applied:
+        // not the pair shown in the pickers, so draw the pickers' pair instead.
+        recompute();
+        return;
+      }
+      ranked = true;
+      updatingPair = true;
+      try {
+        pair.x().set(result.plot().x().parameter());
+        pair.y().set(result.plot().y().parameter());
+      } finally {
+        updatingPair = false;
+      }
+    }
     plot.set(result.plot());
     message.set(result.message());
   }

@@ -74,16 +74,56 @@ class AnalysisViewModelsTest {
   }
 
   @Test
-  void contourDefaultsToTheFirstTwoParametersAndFollowsTheChosenPair() throws Exception {
+  void contourStartsOnTheFirstTwoParametersThenTheTwoMostImportantOnce() throws Exception {
     models(BackgroundExecutor.direct());
     assertThat(contour.plotProperty().get()).isNull();
     assertThat(contour.messageProperty().get()).startsWith("No completed trials yet");
+    List<FrozenTrial> early = minimised.subList(0, ContourViewModel.RANKED_PAIR_TRIALS - 5);
+    load(early, StudyDirection.MINIMIZE);
+    assertThat(contour.xParameterProperty().get()).isEqualTo(contour.parameters().get(0));
+    assertThat(contour.yParameterProperty().get()).isEqualTo(contour.parameters().get(1));
+
+    FxToolkit.setupFixture(() -> {
+      runs.enqueue(minimised.subList(early.size(), minimised.size()));
+      runs.drain();
+    });
+    List<String> ranking = io.parzen.importance.Importance.pedAnova(minimised, StudyDirection.MINIMIZE,
+        io.parzen.importance.PedAnovaOptions.defaults()).ranking();
+    assertThat(contour.xParameterProperty().get()).isEqualTo(ranking.get(0));
+    assertThat(contour.yParameterProperty().get()).isEqualTo(ranking.get(1));
+    assertThat(contour.plotProperty().get().x().parameter()).isEqualTo(ranking.get(0));
+    assertThat(contour.plotProperty().get().y().parameter()).isEqualTo(ranking.get(1));
+  }
+
+  @Test
+  void contourKeepsThePairTheUserPicked() throws Exception {
+    models(BackgroundExecutor.direct());
+    load(minimised.subList(0, 10), StudyDirection.MINIMIZE);
+    FxToolkit.setupFixture(() -> {
+      contour.xParameterProperty().set("dropout");
+      contour.yParameterProperty().set("lr");
+    });
+    FxToolkit.setupFixture(() -> {
+      runs.enqueue(minimised.subList(10, minimised.size()));
+      runs.drain();
+    });
+    assertThat(contour.xParameterProperty().get()).isEqualTo("dropout");
+    assertThat(contour.plotProperty().get().x().parameter()).isEqualTo("dropout");
+    assertThat(contour.plotProperty().get().y().parameter()).isEqualTo("lr");
+  }
+
+  @Test
+  void contourFollowsTheChosenPairAndLeavesOutTrialsWithoutAConditionalParameter() throws Exception {
+    models(BackgroundExecutor.direct());
     load(minimised, StudyDirection.MINIMIZE);
     assertThat(contour.parameters()).containsExactly("lr", "layers", "units_l1", "optimizer", "dropout");
-    assertThat(contour.xParameterProperty().get()).isEqualTo("lr");
-    assertThat(contour.yParameterProperty().get()).isEqualTo("layers");
+    FxToolkit.setupFixture(() -> {
+      contour.xParameterProperty().set("lr");
+      contour.yParameterProperty().set("dropout");
+    });
     ContourPlot plot = contour.plotProperty().get();
     assertThat(plot.x().parameter()).isEqualTo("lr");
+    assertThat(plot.y().parameter()).isEqualTo("dropout");
     assertThat(plot.points()).hasSize((int) complete(minimised));
     assertThat(plot.grid().isEmpty()).isFalse();
     assertThat(contour.messageProperty().get()).isEmpty();
@@ -137,7 +177,7 @@ class AnalysisViewModelsTest {
     assertThat(contour.plotProperty().get().points()).hasSize(1);
     assertThat(contour.messageProperty().get()).contains("single value");
     load(minimised, StudyDirection.MINIMIZE);
-    FxToolkit.setupFixture(() -> contour.yParameterProperty().set("lr"));
+    FxToolkit.setupFixture(() -> contour.yParameterProperty().set(contour.xParameterProperty().get()));
     assertThat(contour.messageProperty().get()).contains("two different parameters");
   }
 

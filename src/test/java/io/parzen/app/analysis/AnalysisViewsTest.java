@@ -107,6 +107,13 @@ class AnalysisViewsTest {
       throws Exception {
     loadAndShow(robot, 0);
     ContourChart chart = ContourView.chartOf(robot.lookup(".contour-view").queryAs(Parent.class));
+    robot.interact(() -> {
+      contour.xParameterProperty().set("lr");
+      contour.yParameterProperty().set("layers");
+    });
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chart.shown() != null
+        && chart.shown().x().parameter().equals("lr") && chart.shown().y().parameter().equals("layers"));
+    WaitForAsyncUtils.waitForFxEvents();
     XYDataset dots = chart.chart().getXYPlot().getDataset(0);
     assertThat(dots.getItemCount(0)).isEqualTo((int) complete());
     assertThat(chart.hasContour()).isTrue();
