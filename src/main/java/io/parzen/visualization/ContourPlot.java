@@ -26,13 +26,26 @@ import java.util.Objects;
  * minimisation), from {@link #minValue} to {@link #maxValue}. Immutable.
  */
 public record ContourPlot(ParamAxis x, ParamAxis y, Grid grid, List<Point> points, StudyDirection direction,
-    double minValue, double maxValue) {
+    double minValue, double maxValue, List<Isoline> isolines) {
 
   /** Cells per side of the interpolation grid (Optuna's {@code CONTOUR_POINT_NUM}). */
   public static final int GRID_SIZE = 100;
 
+  /** Contour lines drawn over the colours, as matplotlib's 15 levels in Optuna's backend. */
+  public static final int LEVELS = 15;
+
   /** One trial on the plane: its number, its positions on both axes and its objective value. */
   public record Point(int number, double x, double y, double value) {}
+
+  /** A straight piece of a contour line, its ends in data units (positions on the axes). */
+  public record Segment(double x1, double y1, double x2, double y2) {}
+
+  /** Where the interpolated objective crosses {@code level}, as segments. */
+  public record Isoline(double level, List<Segment> segments) {
+    public Isoline {
+      segments = List.copyOf(segments);
+    }
+  }
 
   public ContourPlot {
     Objects.requireNonNull(x, "x");
@@ -40,6 +53,7 @@ public record ContourPlot(ParamAxis x, ParamAxis y, Grid grid, List<Point> point
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(direction, "direction");
     points = List.copyOf(points);
+    isolines = List.copyOf(isolines);
   }
 
   /**
@@ -88,7 +102,20 @@ public record ContourPlot(ParamAxis x, ParamAxis y, Grid grid, List<Point> point
       min = 0;
       max = 0;
     }
-    return new ContourPlot(xAxis, yAxis, grid, points, direction, min, max);
+    List<Isoline> isolines = grid.isEmpty() ? List.of() : Isolines.trace(grid, xAxis, yAxis, levels(min, max));
+    return new ContourPlot(xAxis, yAxis, grid, points, direction, min, max, isolines);
+  }
+
+  /** {@link #LEVELS} levels evenly spaced strictly between {@code min} and {@code max}. */
+  static double[] levels(double min, double max) {
+    if (!(max > min)) {
+      return new double[0];
+    }
+    double[] levels = new double[LEVELS];
+    for (int k = 0; k < LEVELS; k++) {
+      levels[k] = min + (max - min) * (k + 1) / (LEVELS + 1);
+    }
+    return levels;
   }
 
   /**
@@ -162,6 +189,13 @@ public record ContourPlot(ParamAxis x, ParamAxis y, Grid grid, List<Point> point
       double lo = axis.toLinear(axis.low());
       double hi = axis.toLinear(axis.high());
       return axis.fromLinear(lo + (hi - lo) * (index + 0.5) / size);
+    }
+
+    /** A grid of the given values (row-major, {@code size} × {@code size}), all known: for tests. */
+    static Grid of(int size, double[] z) {
+      boolean[] known = new boolean[z.length];
+      java.util.Arrays.fill(known, true);
+      return new Grid(size, z.clone(), known);
     }
 
     static Grid interpolate(ParamAxis xAxis, ParamAxis yAxis, List<Point> points, StudyDirection direction,

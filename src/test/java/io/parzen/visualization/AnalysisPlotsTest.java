@@ -216,6 +216,47 @@ class AnalysisPlotsTest {
     assertThat(plot.points()).extracting(ContourPlot.Point::number).containsExactly(1, 2);
   }
 
+  @Test
+  void contourLinesCrossWhereTheSurfacePassesTheirLevel() {
+    // z = column index on a 5 x 5 grid over x in [0, 5], y in [0, 5]: cell centres at 0.5, 1.5, ...
+    int size = 5;
+    double[] z = new double[size * size];
+    for (int c = 0; c < z.length; c++) {
+      z[c] = c % size;
+    }
+    ParamAxis axis = new ParamAxis("x", SlicePlot.Scale.LINEAR, List.of(), 0, 5);
+    List<ContourPlot.Isoline> lines = Isolines.trace(ContourPlot.Grid.of(size, z), axis, axis, new double[] {1.25});
+    assertThat(lines).singleElement().satisfies(line -> {
+      assertThat(line.segments()).hasSize(size - 1);  // one per row of squares
+      assertThat(line.segments()).allSatisfy(s -> {
+        assertThat(s.x1()).isCloseTo(1.75, within(1e-12));  // a quarter of the way from 1.5 to 2.5
+        assertThat(s.x2()).isCloseTo(1.75, within(1e-12));
+      });
+    });
+    double[] levels = ContourPlot.levels(0, 16);
+    assertThat(levels).hasSize(ContourPlot.LEVELS).startsWith(1.0).endsWith(15.0);
+  }
+
+  @Test
+  void aContourOfTrialsHasLinesAtEveryLevelTheSurfaceReaches() {
+    List<FrozenTrial> trials = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(5);
+    for (int n = 0; n < 30; n++) {
+      double x = random.nextDouble(-10, 10);
+      long layers = random.nextLong(1, 5);
+      trials.add(complete(n, x * x + layers, "x", x, "layers", layers));
+    }
+    ContourPlot plot = ContourPlot.of(trials, "x", "layers", StudyDirection.MINIMIZE);
+    assertThat(plot.isolines()).hasSize(ContourPlot.LEVELS);
+    assertThat(plot.isolines()).allSatisfy(line -> assertThat(line.segments()).isNotEmpty());
+    for (ContourPlot.Isoline line : plot.isolines()) {
+      for (ContourPlot.Segment s : line.segments()) {
+        assertThat(s.x1()).isBetween(plot.x().low(), plot.x().high());
+        assertThat(s.y2()).isBetween(plot.y().low(), plot.y().high());
+      }
+    }
+  }
+
   // ---- parallel coordinates
 
   @Test

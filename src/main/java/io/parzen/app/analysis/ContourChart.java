@@ -30,7 +30,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The contour chart: the interpolated objective as a colour image under the trials, drawn as
+ * The contour chart: the interpolated objective as a colour image with contour lines under the trials, drawn as
  * Optuna draws them (black dots with a grey rim), the selected trial ringed, and a colour bar of
  * the objective on the right. The axes follow the parameters (log, integer, categories). One chart
  * is kept and refilled with each new {@link ContourPlot}.
@@ -189,6 +189,19 @@ final class ContourChart {
       if (interpolation != null) {
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
       }
+      // Contour lines as matplotlib's in Optuna: thin and dark over the colours.
+      g2.setPaint(new Color(0, 0, 0, 70));
+      g2.setStroke(new BasicStroke(0.6f));
+      java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+      for (ContourPlot.Isoline line : contour.isolines()) {
+        for (ContourPlot.Segment s : line.segments()) {
+          path.moveTo(domainAxis.valueToJava2D(s.x1(), dataArea, plot.getDomainAxisEdge()),
+              rangeAxis.valueToJava2D(s.y1(), dataArea, plot.getRangeAxisEdge()));
+          path.lineTo(domainAxis.valueToJava2D(s.x2(), dataArea, plot.getDomainAxisEdge()),
+              rangeAxis.valueToJava2D(s.y2(), dataArea, plot.getRangeAxisEdge()));
+        }
+      }
+      g2.draw(path);
       g2.setClip(clip);
     }
   }

@@ -32,6 +32,15 @@ final class ParamAxes {
       LogAxis log = new LogAxis(axis.parameter() + " (log)");
       log.setSmallestValue(1e-300);
       log.setNumberFormatOverride(new ShortNumberFormat());
+      if (axis.high() > axis.low()) {
+        // JFreeChart picks as many ticks as the labels' height allows: a tick every 0.05 decade on a
+        // tall axis. About eight instead, a whole number of tenths of a decade apart.
+        double decades = Math.log10(axis.high() / axis.low());
+        double unit = decades / 8 <= 0.1 ? 0.1 : decades / 8 <= 0.25 ? 0.25 : decades / 8 <= 0.5 ? 0.5
+            : Math.ceil(decades / 8);
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(unit), false, false);
+        log.setAutoTickUnitSelection(false);
+      }
       chartAxis = log;
     } else if (axis.isCategorical()) {
       SymbolAxis symbols = new SymbolAxis(axis.parameter(), axis.categories().toArray(String[]::new));
