@@ -5,15 +5,24 @@ package io.parzen.visualization;
  * cells on the edge have fewer, a zero-derivative boundary), the known cells held fixed: the
  * discrete Laplace equation Optuna's matplotlib contour solves ({@code _interpolate_zmap}, after
  * Plotly's {@code interp2d}). The system over the unknown cells is symmetric positive definite
- * whenever one cell is known, so conjugate gradients solve it; they start from the known cells'
- * mean, which is already the answer when one value is known.
+ * whenever one cell is known, so conjugate gradients solve it; they start from the solution on a
+ * grid of half the resolution (coarser still for that one), or from the known cells' mean, which
+ * is already the answer when one value is known.
  */
 final class HarmonicFill {
 
   /** Stop when the residual is this small relative to the right-hand side. */
-  static final double TOLERANCE = 1e-10;
+  static final double TOLERANCE = 1e-8;
 
   private HarmonicFill() {}
+
+  /**
+   * Grids larger than this are first solved at half the resolution, whose solution starts the
+   * conjugate gradients: the smooth, far-reaching part of the answer that takes most iterations on
+   * the fine grid comes cheaply from the coarse one (a 200-trial contour took 94 ms without, 36 ms
+   * with; AnalysisPlotsBench).
+   */
+  static final int COARSEST = 32;
 
   /**
    * Fills {@code z} (row-major, {@code size} × {@code size}) in place where {@code known} is false.
@@ -21,6 +30,7 @@ final class HarmonicFill {
    */
   static void solve(double[] z, boolean[] known, int size) {
     int n = size * size;
+    double[] guess = size > COARSEST && size % 2 == 0 ? coarseGuess(z, known, size) : null;
     double sum = 0;
     int count = 0;
     for (int c = 0; c < n; c++) {
@@ -41,6 +51,9 @@ final class HarmonicFill {
     for (int c = 0; c < n; c++) {
       if (known[c]) {
         continue;
+      }
+      if (guess != null) {
+        x[c] = guess[c] - mean;
       }
       int i = c % size;
       int j = c / size;
@@ -105,6 +118,41 @@ final class HarmonicFill {
         z[c] = x[c] + mean;
       }
     }
+  }
+
+  /**
+   * The fill of the grid at half the resolution (each coarse cell known when one of its four is,
+   * with their mean), spread back over the fine cells, or {@code null} when no cell is known.
+   */
+  private static double[] coarseGuess(double[] z, boolean[] known, int size) {
+    int half = size / 2;
+    double[] coarse = new double[half * half];
+    int[] counts = new int[half * half];
+    for (int c = 0; c < size * size; c++) {
+      if (known[c]) {
+        int k = (c / size / 2) * half + (c % size) / 2;
+        coarse[k] += z[c];
+        counts[k]++;
+      }
+    }
+    boolean[] coarseKnown = new boolean[half * half];
+    boolean any = false;
+    for (int k = 0; k < coarse.length; k++) {
+      if (counts[k] > 0) {
+        coarse[k] /= counts[k];
+        coarseKnown[k] = true;
+        any = true;
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    solve(coarse, coarseKnown, half);
+    double[] guess = new double[size * size];
+    for (int c = 0; c < guess.length; c++) {
+      guess[c] = coarse[(c / size / 2) * half + (c % size) / 2];
+    }
+    return guess;
   }
 
   /** {@code out = A v} over the unknown cells (known cells count as 0 in {@code v}). */
