@@ -48,7 +48,14 @@ public final class AnalysisDemo extends Application {
     stage.show();
     Study study = AnalysisStudy.create(7, maximise ? StudyDirection.MAXIMIZE : StudyDirection.MINIMIZE);
     runs.attach(study, Budget.trials(trials));
-    study.optimizeAsync(AnalysisStudy.objective(maximise).asMulti(), Budget.trials(trials), 2, executor.executor())
+    // The study gets its own two threads: on the studio's pool (as MainViewModel runs it) two
+    // workers would take both threads of a two-core machine and the plots would wait for the run.
+    java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "demo-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    study.optimizeAsync(AnalysisStudy.objective(maximise).asMulti(), Budget.trials(trials), 2, workers)
         .whenComplete((result, error) -> Platform.runLater(() -> {
           runs.detach();
           if (select != null) {
