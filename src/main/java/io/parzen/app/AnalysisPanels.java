@@ -39,6 +39,18 @@ final class AnalysisPanels {
         new io.parzen.app.analysis.ImportanceViewModel(main.runs(), exporter, main.executor());
     add("importance", "Parameter importance", "Which parameters matter: fANOVA or PED-ANOVA, recomputed while trials complete",
         importance::setActive, () -> io.parzen.app.analysis.ImportanceView.create(importance));
+    io.parzen.app.analysis.ContourViewModel contour =
+        new io.parzen.app.analysis.ContourViewModel(main.runs(), exporter, main.executor());
+    add("contour", "Contour", "The objective over two parameters, interpolated between the trials",
+        contour::setActive, () -> io.parzen.app.analysis.ContourView.create(contour));
+    io.parzen.app.analysis.ParallelCoordinatesViewModel parallel =
+        new io.parzen.app.analysis.ParallelCoordinatesViewModel(main.runs(), exporter, main.executor());
+    add("parallel-coordinates", "Parallel coordinates", "One line per trial across every parameter; drag on an axis"
+        + " to keep a range", parallel::setActive, () -> io.parzen.app.analysis.ParallelCoordinatesView.create(parallel));
+    io.parzen.app.analysis.RankViewModel rank =
+        new io.parzen.app.analysis.RankViewModel(main.runs(), exporter, main.executor());
+    add("rank", "Rank", "Two parameters, each trial coloured by the rank of its value", rank::setActive,
+        () -> io.parzen.app.analysis.RankView.create(rank));
     io.parzen.app.analysis.ParetoFrontViewModel pareto =
         new io.parzen.app.analysis.ParetoFrontViewModel(main.runs(), exporter);
     add("pareto-front", "Pareto front", "Multi-objective: the trials no other trial beats in every objective",

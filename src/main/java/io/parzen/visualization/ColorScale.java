@@ -11,6 +11,14 @@ public final class ColorScale {
   private static final int[] BLUES = {
       0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
 
+  /**
+   * ColorBrewer's RdYlBu-11 reversed, Optuna's {@code plot_rank} scale: dark blue (low rank) through
+   * pale yellow to dark red (high rank).
+   */
+  private static final int[] RD_YL_BU_REVERSED = {
+      0x313695, 0x4575b4, 0x74add1, 0xabd9e9, 0xe0f3f8, 0xffffbf, 0xfee090, 0xfdae61, 0xf46d43, 0xd73027,
+      0xa50026};
+
   private ColorScale() {}
 
   /**
@@ -18,12 +26,24 @@ public final class ColorScale {
    * values outside are clamped, NaN counts as 0.
    */
   public static int blues(double t) {
+    return sample(BLUES, t);
+  }
+
+  /**
+   * The reversed RdYlBu colour at {@code t} in {@code [0, 1]} (Plotly's {@code RdYlBu_r}, as
+   * {@code plot_rank} samples it): 0 dark blue, 0.5 pale yellow, 1 dark red; clamped, NaN counts as 0.
+   */
+  public static int rdYlBuReversed(double t) {
+    return sample(RD_YL_BU_REVERSED, t);
+  }
+
+  private static int sample(int[] stops, double t) {
     double clamped = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
-    double position = clamped * (BLUES.length - 1);
-    int i = Math.min(BLUES.length - 2, (int) Math.floor(position));
+    double position = clamped * (stops.length - 1);
+    int i = Math.min(stops.length - 2, (int) Math.floor(position));
     double f = position - i;
-    int a = BLUES[i];
-    int b = BLUES[i + 1];
+    int a = stops[i];
+    int b = stops[i + 1];
     return mix(a >> 16 & 0xff, b >> 16 & 0xff, f) << 16 | mix(a >> 8 & 0xff, b >> 8 & 0xff, f) << 8
         | mix(a & 0xff, b & 0xff, f);
   }

@@ -325,6 +325,11 @@ public final class RunViewModel {
     return parameterNames;
   }
 
+  /** Whether the study shown minimises or maximises its (first) objective. */
+  public StudyDirection direction() {
+    return directions.get().get(0);
+  }
+
   /** The whole history so far. */
   public OptimizationHistory history() {
     return history.build();
