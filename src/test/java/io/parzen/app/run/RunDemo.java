@@ -9,7 +9,8 @@ import javafx.stage.Stage;
 /**
  * Opens the studio window on a new quadratic study in a temporary file and runs it, for looking
  * at the live plots: {@code java -cp ... io.parzen.app.run.RunDemo\$Launch [dark] [trials] [objective=NAME]
- * [panel=slice|samples|intermediate|trials|history] [workers=N]}.
+ * [panel=slice|samples|intermediate|trials|history|analysis] [plot=contour|rank|...] [workers=N]}; {@code plot=}
+ * chooses a plot of the Analysis tab by id.
  * (On a plain class path Java refuses to start an {@code Application} subclass, hence {@link Launch}.)
  */
 public final class RunDemo extends Application {
@@ -32,7 +33,15 @@ public final class RunDemo extends Application {
     }
     vm.run().thenRun(() -> args.stream().filter(a -> a.startsWith("panel=")).findFirst().ifPresent(a ->
         vm.selectedPanelProperty().set(MainViewModel.Panel.valueOf(
-            a.substring("panel=".length()).toUpperCase(java.util.Locale.ROOT).replace("INTERMEDIATE", "INTERMEDIATE_VALUES")))));
+            a.substring("panel=".length()).toUpperCase(java.util.Locale.ROOT).replace("INTERMEDIATE", "INTERMEDIATE_VALUES")))))
+        .thenRun(() -> javafx.application.Platform.runLater(() -> args.stream().filter(a -> a.startsWith("plot="))
+            .findFirst().ifPresent(a -> {
+              @SuppressWarnings("unchecked")
+              var chooser = (javafx.scene.control.ComboBox<io.parzen.app.analysis.AnalysisViewModel.Plot>)
+                  stage.getScene().lookup("#analysisPlot");
+              chooser.getItems().stream().filter(p -> p.id().equals(a.substring("plot=".length()))).findFirst()
+                  .ifPresent(chooser.getSelectionModel()::select);
+            })));
   }
 
   /** Entry point that is not an {@code Application}, so that it runs from a class path. */
