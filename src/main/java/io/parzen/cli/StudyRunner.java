@@ -35,6 +35,8 @@ final class StudyRunner {
   private final MultiObjective objective;
   private final String objectiveName;
   private final SearchSpace defaultSpace;
+  /** How many values the built-in objective returns; 0 for a command, which may return any number. */
+  private int builtinObjectives;
 
   StudyRunner(Storage storage, String where, String studyName) {
     this.storage = storage;
@@ -66,6 +68,7 @@ final class StudyRunner {
         this.objective = builtin.objective();
         this.objectiveName = builtin.name();
         this.defaultSpace = builtin.space();
+        this.builtinObjectives = builtin.objectives();
       }
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
@@ -83,7 +86,13 @@ final class StudyRunner {
     if (definition.space().isEmpty()) {
       builder.space(defaultSpace);
     }
-    return builder.build();
+    Study study = builder.build();
+    if (builtinObjectives > 0 && study.directions().size() != builtinObjectives) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\" has "
+          + study.directions().size() + " direction(s) " + study.directions() + " but its objective " + objectiveName
+          + " returns " + builtinObjectives + " values");
+    }
+    return study;
   }
 
   private io.parzen.pruner.Pruner pruner() {
