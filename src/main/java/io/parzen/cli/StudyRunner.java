@@ -13,7 +13,9 @@ import io.parzen.study.StopReason;
 import io.parzen.study.Study;
 import io.parzen.study.StudyDefinition;
 import io.parzen.trial.FrozenTrial;
+import io.parzen.visualization.HypervolumeHistory;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -152,8 +154,16 @@ final class StudyRunner {
         + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0)
         + " (" + study.trials().size() + " trials in the study)");
     if (study.isMultiObjective()) {
-      out.println("Best trials (Pareto front): " + study.bestTrials().stream()
+      List<FrozenTrial> front = study.bestTrials();
+      out.println("Best trials (Pareto front): " + front.stream()
           .map(t -> Integer.toString(t.number())).collect(Collectors.joining(", ")));
+      List<FrozenTrial> all = study.trials();
+      List<Double> reference = HypervolumeHistory.defaultReferencePoint(all, study.directions());
+      if (reference != null) {
+        out.println("Hypervolume: " + Cli.number(HypervolumeHistory.of(all, study.directions(), reference).last())
+            + " (" + front.size() + " trials on the front; reference point " + reference.stream().map(Cli::number)
+            .collect(Collectors.joining(", ", "(", ")")) + ", Optuna's rule)");
+      }
     } else {
       Optional<FrozenTrial> best = study.findBestTrial();
       if (best.isPresent()) {
