@@ -5,6 +5,9 @@ Standard library and Debian's python3-optuna 3.1 only.
 
   /usr/bin/python3 bench/optuna_multi_objective_bench.py quality SEEDS TRIALS PROBLEMS SAMPLERS
       prints one JSON object: {problem: {sampler: [[[f1, f2...] per COMPLETE trial] per seed]}}
+  /usr/bin/python3 bench/optuna_multi_objective_bench.py runs SEEDS TRIALS PROBLEMS SAMPLERS
+      the same, one JSON line per run as soon as it ends: {"problem", "sampler", "seed", "values"}
+      (for slow runs: a partial output is still usable)
   /usr/bin/python3 bench/optuna_multi_objective_bench.py speed PROBLEM N REPEATS SAMPLERS
       prints one JSON object: {sampler: median seconds of one ask+tell in a study of N trials}
 
@@ -88,6 +91,16 @@ def quality(seeds, trials, problems, samplers):
     print(json.dumps(out))
 
 
+def runs(seeds, trials, problems, samplers):
+    for seed in range(1, seeds + 1):
+        for problem in problems:
+            for name in samplers:
+                t0 = time.time()
+                values = run(problem, name, seed, trials)
+                print(json.dumps({"problem": problem, "sampler": name, "seed": seed, "values": values}), flush=True)
+                print("optuna %s %s seed %d: %.1f s" % (problem, name, seed, time.time() - t0), file=sys.stderr)
+
+
 def speed(problem, n, repeats, samplers):
     f, d, m = PROBLEMS[problem]
     dists = {"x%d" % i: FloatDistribution(0.0, 1.0) for i in range(d)}
@@ -119,6 +132,8 @@ def speed(problem, n, repeats, samplers):
 if __name__ == "__main__":
     if sys.argv[1] == "quality":
         quality(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5].split(","))
+    elif sys.argv[1] == "runs":
+        runs(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5].split(","))
     elif sys.argv[1] == "speed":
         speed(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5].split(","))
     else:

@@ -50,7 +50,8 @@ import java.util.TreeMap;
  *
  * System properties: {@code seeds} (5), {@code trials} (300), {@code speedTrials} (1000),
  * {@code parts} ({@code quality,speed}), {@code optunaQuality} (comma list of files holding the
- * script's quality output, merged; without it the script is run), {@code optunaSpeed} (a file
+ * script's {@code quality} output or, named {@code *.jsonl}, its {@code runs} output, merged;
+ * without it the script is run), {@code optunaSpeed} (a file
  * holding its speed output), {@code optuna} ({@code false} to leave Optuna out).
  */
 public final class MultiObjectiveBench {
@@ -245,12 +246,32 @@ public final class MultiObjectiveBench {
   private static JsonNode merged(ObjectMapper json, String files) throws Exception {
     com.fasterxml.jackson.databind.node.ObjectNode all = json.createObjectNode();
     for (String file : files.split(",")) {
-      JsonNode node = json.readTree(Files.readString(Path.of(file.trim())));
+      JsonNode node = file.trim().endsWith(".jsonl") ? fromLines(json, Path.of(file.trim()))
+          : json.readTree(Files.readString(Path.of(file.trim())));
       node.fields().forEachRemaining(problem -> {
         com.fasterxml.jackson.databind.node.ObjectNode target = all.has(problem.getKey())
             ? (com.fasterxml.jackson.databind.node.ObjectNode) all.get(problem.getKey()) : all.putObject(problem.getKey());
         target.setAll((com.fasterxml.jackson.databind.node.ObjectNode) problem.getValue());
       });
+    }
+    return all;
+  }
+
+  /** The script's {@code runs} output (one run a line) in the shape of its {@code quality} output. */
+  private static JsonNode fromLines(ObjectMapper json, Path file) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode all = json.createObjectNode();
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode run = json.readTree(line);
+      com.fasterxml.jackson.databind.node.ObjectNode problem = all.has(run.get("problem").asText())
+          ? (com.fasterxml.jackson.databind.node.ObjectNode) all.get(run.get("problem").asText())
+          : all.putObject(run.get("problem").asText());
+      com.fasterxml.jackson.databind.node.ArrayNode runs = problem.has(run.get("sampler").asText())
+          ? (com.fasterxml.jackson.databind.node.ArrayNode) problem.get(run.get("sampler").asText())
+          : problem.putArray(run.get("sampler").asText());
+      runs.add(run.get("values"));
     }
     return all;
   }
