@@ -63,6 +63,8 @@ public final class NsgaIISampler implements Sampler {
   private final RandomSampler random;
   private final SplittableRandom rng;
   private final SearchSpaceTracker spaces = new SearchSpaceTracker();
+  /** The study's trials by number, read incrementally (finished trials never change; open ones are reread). */
+  private final TrialsByNumber trials = new TrialsByNumber();
   /** Each started trial's parents, from {@link #beforeTrial} until it is sampled or finishes. */
   private final Map<Long, Parents> parentsByTrial = new ConcurrentHashMap<>();
 
@@ -183,11 +185,11 @@ public final class NsgaIISampler implements Sampler {
 
   /** The parent generation and its elite population (generation -1, empty, while generation 0 is not full). */
   private Parents collectParents(Study study) {
-    List<FrozenTrial> trials = study.trials();
+    List<FrozenTrial> trials = this.trials.update(study);
     Map<Integer, List<FrozenTrial>> complete = new TreeMap<>();
     Map<Integer, List<FrozenTrial>> running = new TreeMap<>();
     for (FrozenTrial t : trials) {
-      Integer generation = generationOf(t);
+      Integer generation = t == null ? null : generationOf(t);
       if (generation == null) {
         continue;
       }
@@ -275,12 +277,44 @@ public final class NsgaIISampler implements Sampler {
     }
     List<FrozenTrial> population = new ArrayList<>();
     for (Object n : numbers) {
-      if (!(n instanceof Number number) || number.intValue() < 0 || number.intValue() >= trials.size()) {
+      if (!(n instanceof Number number) || number.intValue() < 0 || number.intValue() >= trials.size()
+          || trials.get(number.intValue()) == null) {
         return null;
       }
       population.add(trials.get(number.intValue()));
     }
     return new Parents(g.intValue(), population);
+  }
+
+  /**
+   * A study's trials by number, kept up to date through {@link io.parzen.storage.Storage#trialsChangedSince}
+   * so that an ask reads only the trials that are new or still open, not the whole study. Follows
+   * one study at a time.
+   */
+  private static final class TrialsByNumber {
+    private io.parzen.storage.Storage storage;
+    private long studyId;
+    private io.parzen.storage.TrialCursor cursor = io.parzen.storage.TrialCursor.START;
+    private final List<FrozenTrial> byNumber = new ArrayList<>();
+
+    /** The trials by number ({@code null} where one is not visible yet), as of now. */
+    synchronized List<FrozenTrial> update(Study study) {
+      if (storage != study.storage() || studyId != study.id()) {
+        storage = study.storage();
+        studyId = study.id();
+        cursor = io.parzen.storage.TrialCursor.START;
+        byNumber.clear();
+      }
+      io.parzen.storage.TrialDelta delta = storage.trialsChangedSince(studyId, cursor);
+      for (FrozenTrial t : delta.trials()) {
+        while (byNumber.size() <= t.number()) {
+          byNumber.add(null);
+        }
+        byNumber.set(t.number(), t);
+      }
+      cursor = delta.next();
+      return new ArrayList<>(byNumber);
+    }
   }
 
   // ---- crossover
