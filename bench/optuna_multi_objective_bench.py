@@ -5,9 +5,10 @@ Standard library and Debian's python3-optuna 3.1 only.
 
   /usr/bin/python3 bench/optuna_multi_objective_bench.py quality SEEDS TRIALS PROBLEMS SAMPLERS
       prints one JSON object: {problem: {sampler: [[[f1, f2...] per COMPLETE trial] per seed]}}
-  /usr/bin/python3 bench/optuna_multi_objective_bench.py runs SEEDS TRIALS PROBLEMS SAMPLERS
+  /usr/bin/python3 bench/optuna_multi_objective_bench.py runs SEEDS TRIALS PROBLEMS SAMPLERS [FIRST_SEED]
       the same, one JSON line per run as soon as it ends: {"problem", "sampler", "seed", "values"}
-      (for slow runs: a partial output is still usable)
+      (for slow runs: a partial output is still usable; FIRST_SEED, default 1, lets several
+      processes share the seeds)
   /usr/bin/python3 bench/optuna_multi_objective_bench.py speed PROBLEM N REPEATS SAMPLERS
       prints one JSON object: {sampler: median seconds of one ask+tell in a study of N trials}
 
@@ -91,8 +92,8 @@ def quality(seeds, trials, problems, samplers):
     print(json.dumps(out))
 
 
-def runs(seeds, trials, problems, samplers):
-    for seed in range(1, seeds + 1):
+def runs(seeds, trials, problems, samplers, first=1):
+    for seed in range(first, seeds + 1):
         for problem in problems:
             for name in samplers:
                 t0 = time.time()
@@ -133,7 +134,8 @@ if __name__ == "__main__":
     if sys.argv[1] == "quality":
         quality(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5].split(","))
     elif sys.argv[1] == "runs":
-        runs(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5].split(","))
+        runs(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5].split(","),
+             int(sys.argv[6]) if len(sys.argv) > 6 else 1)
     elif sys.argv[1] == "speed":
         speed(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5].split(","))
     else:

@@ -58,7 +58,6 @@ import java.util.function.IntUnaryOperator;
  */
 public final class TpeSampler implements Sampler {
 
-
   private final Long seed;
   private final int nStartupTrials;
   private final int nEiCandidates;
