@@ -15,7 +15,7 @@ class ArchitectureTest {
   private static final String[] ENGINE = {
       "io.parzen.space..", "io.parzen.trial..", "io.parzen.study..", "io.parzen.sampler..",
       "io.parzen.pruner..", "io.parzen.storage..", "io.parzen.objective..", "io.parzen.importance..",
-      "io.parzen.visualization.."};
+      "io.parzen.visualization..", "io.parzen.multi.."};
 
   private static JavaClasses classes;
 

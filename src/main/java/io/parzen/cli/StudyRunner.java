@@ -13,7 +13,9 @@ import io.parzen.study.StopReason;
 import io.parzen.study.Study;
 import io.parzen.study.StudyDefinition;
 import io.parzen.trial.FrozenTrial;
+import io.parzen.visualization.HypervolumeHistory;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ final class StudyRunner {
   private final MultiObjective objective;
   private final String objectiveName;
   private final SearchSpace defaultSpace;
+  /** How many values the built-in objective returns; 0 for a command, which may return any number. */
+  private int builtinObjectives;
 
   StudyRunner(Storage storage, String where, String studyName) {
     this.storage = storage;
@@ -66,6 +70,7 @@ final class StudyRunner {
         this.objective = builtin.objective();
         this.objectiveName = builtin.name();
         this.defaultSpace = builtin.space();
+        this.builtinObjectives = builtin.objectives();
       }
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\": " + e.getMessage(), e);
@@ -83,7 +88,13 @@ final class StudyRunner {
     if (definition.space().isEmpty()) {
       builder.space(defaultSpace);
     }
-    return builder.build();
+    Study study = builder.build();
+    if (builtinObjectives > 0 && study.directions().size() != builtinObjectives) {
+      throw new CliException(ExitCodes.STORAGE, where + ": study \"" + studyName + "\" has "
+          + study.directions().size() + " direction(s) " + study.directions() + " but its objective " + objectiveName
+          + " returns " + builtinObjectives + " values");
+    }
+    return study;
   }
 
   private io.parzen.pruner.Pruner pruner() {
@@ -143,8 +154,16 @@ final class StudyRunner {
         + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0)
         + " (" + study.trials().size() + " trials in the study)");
     if (study.isMultiObjective()) {
-      out.println("Best trials (Pareto front): " + study.bestTrials().stream()
+      List<FrozenTrial> front = study.bestTrials();
+      out.println("Best trials (Pareto front): " + front.stream()
           .map(t -> Integer.toString(t.number())).collect(Collectors.joining(", ")));
+      List<FrozenTrial> all = study.trials();
+      List<Double> reference = HypervolumeHistory.defaultReferencePoint(all, study.directions());
+      if (reference != null) {
+        out.println("Hypervolume: " + Cli.number(HypervolumeHistory.of(all, study.directions(), reference).last())
+            + " (" + front.size() + " trials on the front; reference point " + reference.stream().map(Cli::number)
+            .collect(Collectors.joining(", ", "(", ")")) + ", Optuna's rule)");
+      }
     } else {
       Optional<FrozenTrial> best = study.findBestTrial();
       if (best.isPresent()) {

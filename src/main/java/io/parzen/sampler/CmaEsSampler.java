@@ -138,14 +138,27 @@ public final class CmaEsSampler implements Sampler {
     return (d instanceof FloatDistribution || d instanceof IntDistribution) && !d.isSingle();
   }
 
+  /** Refuses multi-objective studies, which CMA-ES cannot rank, before their first trial is sampled. */
+  @Override
+  public void beforeTrial(Study study, FrozenTrial trial) {
+    refuseMultiObjective(study, "CmaEsSampler");
+  }
+
+  /**
+   * Throws an {@link IllegalArgumentException} naming the study and its directions when it has
+   * more than one objective.
+   */
+  static void refuseMultiObjective(Study study, String sampler) {
+    if (study.isMultiObjective()) {
+      throw new IllegalArgumentException(sampler + " optimises one objective, but study \"" + study.name() + "\" has "
+          + study.directions().size() + " directions " + study.directions() + "; use nsga2, tpe, random or qmc");
+    }
+  }
+
   @Override
   public synchronized Map<String, Object> sampleRelative(
       Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
     if (searchSpace.isEmpty()) {
-      return Map.of();
-    }
-    if (study.isMultiObjective()) {
-      warnOnce("CmaEsSampler does not support multi-objective studies; sampling independently");
       return Map.of();
     }
     List<FrozenTrial> all = study.trials();

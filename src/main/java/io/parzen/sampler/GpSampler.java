@@ -69,7 +69,6 @@ public final class GpSampler implements Sampler {
   private final SplittableRandom rng;
   private List<String> fittedNames;
   private GaussianProcess.Hyperparameters fitted;
-  private boolean warnedMultiObjective;
 
   /** A sampler with Optuna's defaults, seeded from the system's entropy. */
   public GpSampler() {
@@ -125,17 +124,16 @@ public final class GpSampler implements Sampler {
     return result;
   }
 
+  /** Refuses multi-objective studies before their first trial is sampled. */
+  @Override
+  public void beforeTrial(Study study, FrozenTrial trial) {
+    CmaEsSampler.refuseMultiObjective(study, "GpSampler");
+  }
+
   @Override
   public synchronized Map<String, Object> sampleRelative(
       Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
     if (searchSpace.isEmpty()) {
-      return Map.of();
-    }
-    if (study.isMultiObjective()) {
-      if (!warnedMultiObjective) {
-        warnedMultiObjective = true;
-        LOG.warn("GpSampler does not support multi-objective studies; sampling at random");
-      }
       return Map.of();
     }
     List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));

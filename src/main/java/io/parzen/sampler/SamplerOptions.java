@@ -45,7 +45,22 @@ public final class SamplerOptions {
           OptionSpec.integer("popsize", "Population", null, 2L, 100_000L,
               "Candidates per generation at the start. Empty for 4 + floor(3 ln d), d the "
                   + "number of parameters.").blankMeans("auto")),
-      "gp", List.of(SEED, startupTrials(10)));
+      "gp", List.of(SEED, startupTrials(10)),
+      "nsga2", List.of(SEED,
+          OptionSpec.integer("population_size", "Population", (long) NsgaIISampler.DEFAULT_POPULATION_SIZE, 2L,
+              100_000L, "Trials per generation. Must be at least the crossover's parents (3 for spx and undx)."),
+          OptionSpec.number("mutation_prob", "Mutation", null, 0.0, false, 1.0,
+              "The chance that each inherited parameter is drawn at random instead. Empty for one over "
+                  + "the number of parameters.").blankMeans("auto"),
+          OptionSpec.choice("crossover", "Crossover", "uniform", Crossover.NAMES,
+              "How a child mixes its parents' numerical parameters: uniform swaps each, sbx and vsbx "
+                  + "(simulated binary), blxalpha (blend), spx (simplex, 3 parents), undx (normal "
+                  + "around the parents, 3 parents). Categorical parameters always swap."),
+          OptionSpec.number("crossover_prob", "Crossover prob.", 0.9, 0.0, false, 1.0,
+              "The chance that a child is a crossover of parents rather than a copy of one."),
+          OptionSpec.number("swapping_prob", "Swapping prob.", 0.5, 0.0, false, 1.0,
+              "In the uniform crossover (and for categorical parameters), the chance of taking each "
+                  + "parameter from the second parent.")));
 
   private SamplerOptions() {}
 

@@ -13,7 +13,11 @@ import java.util.Map;
  * {@code halton}) and {@code cmaes} (options {@code sigma0}: the initial step size as a fraction of
  * each parameter's range, default 1/6, and {@code popsize}: the initial population, default
  * {@code 4 + floor(3 ln d)}) and {@code gp} (Gaussian-process Bayesian optimisation; option
- * {@code n_startup_trials}: random trials before the GP starts, default 10). The option
+ * {@code n_startup_trials}: random trials before the GP starts, default 10) and {@code nsga2}
+ * (NSGA-II for multi-objective studies; options {@code population_size} (50),
+ * {@code mutation_prob} (absent: one over the number of parameters), {@code crossover}
+ * ({@code uniform}, the default, {@code sbx}, {@code blxalpha}, {@code spx}, {@code undx} or
+ * {@code vsbx}), {@code crossover_prob} (0.9) and {@code swapping_prob} (0.5)). The option
  * {@code seed} (a whole number) fixes a sampler's draws.
  *
  * <p>TPE options (Optuna's names; any other key is refused):
@@ -39,7 +43,11 @@ public final class Samplers {
       List.of("seed", "n_startup_trials", "n_ei_candidates", "multivariate", "group", "constant_liar");
 
   /** The names {@link #create} knows, the recommended one first. */
-  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp");
+  public static final List<String> NAMES = List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2");
+
+  /** The option keys of {@code nsga2}. */
+  public static final List<String> NSGA2_OPTIONS =
+      List.of("seed", "population_size", "mutation_prob", "crossover", "crossover_prob", "swapping_prob");
 
   private Samplers() {}
 
@@ -70,6 +78,8 @@ public final class Samplers {
         return new CmaEsSampler(seed, sigma0(options.get("sigma0")), popsize(options.get("popsize")), 0);
       case "gp":
         return new GpSampler(seed, gpStartupTrials(options.get("n_startup_trials")));
+      case "nsga2":
+        return nsga2(options, seed);
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
     }
@@ -104,6 +114,51 @@ public final class Samplers {
     b.group(Boolean.TRUE.equals(group));
     b.constantLiar(bool(name, "constant_liar", options.get("constant_liar")));
     return b.build();
+  }
+
+  private static NsgaIISampler nsga2(Map<String, Object> options, Long seed) {
+    for (String key : options.keySet()) {
+      if (!NSGA2_OPTIONS.contains(key)) {
+        throw new IllegalArgumentException("nsga2 has no option \"" + key + "\" (options: "
+            + String.join(", ", NSGA2_OPTIONS) + ")");
+      }
+    }
+    Integer population = wholeNumber("nsga2", "population_size", options.get("population_size"), 2);
+    Double mutation = probability("mutation_prob", options.get("mutation_prob"));
+    Double crossoverProb = probability("crossover_prob", options.get("crossover_prob"));
+    Double swappingProb = probability("swapping_prob", options.get("swapping_prob"));
+    double swapping = swappingProb == null ? 0.5 : swappingProb;
+    Object crossoverName = options.get("crossover");
+    Crossover crossover;
+    try {
+      crossover = crossoverName == null || crossoverName.toString().isBlank() ? null
+          : Crossover.named(crossoverName.toString(), swapping);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("nsga2 option crossover: " + e.getMessage(), e);
+    }
+    return new NsgaIISampler(population == null ? NsgaIISampler.DEFAULT_POPULATION_SIZE : population, mutation,
+        crossover, crossoverProb == null ? 0.9 : crossoverProb, swapping, seed);
+  }
+
+  /** A probability option of nsga2 in [0, 1], or {@code null} when absent or blank. */
+  private static Double probability(String option, Object value) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
+    }
+    double p;
+    if (value instanceof Number n) {
+      p = n.doubleValue();
+    } else {
+      try {
+        p = Double.parseDouble(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("nsga2 option " + option + " \"" + value + "\" is not a number", e);
+      }
+    }
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("nsga2 option " + option + " (" + value + ") must be in [0, 1]");
+    }
+    return p;
   }
 
   /** An int option of at least {@code min}, or {@code null} when absent. */

@@ -15,11 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Tree-structured Parzen Estimator (Optuna's {@code TPESampler}).
@@ -38,8 +35,15 @@ import org.slf4j.LoggerFactory;
  * as well, the space is decomposed into groups of parameters that are always active together
  * (conditional spaces) and each group is sampled jointly. Parameters outside the joint space are
  * sampled univariately. A declared parameter's normal or log-normal prior becomes the prior
- * kernel, and its categorical weights the prior of its categorical estimator. Multi-objective
- * studies are sampled at random (with a warning).
+ * kernel, and its categorical weights the prior of its categorical estimator.
+ *
+ * <p>Multi-objective studies (Optuna's MOTPE, as its current {@code TPESampler} does it): the
+ * {@code gamma(n)} below trials are the COMPLETE trials of the best non-domination ranks, whole
+ * ranks while they fit, the rank that does not fit cut by greedy hypervolume subset selection
+ * against Optuna's reference point; PRUNED trials (which have no values) and, with the constant
+ * liar, RUNNING ones go above. Each below trial weighs in {@code l(x)} by its share of the below
+ * front's hypervolume (its exclusive contribution over the largest, at least {@code 1e-12}; trials
+ * off that front {@code 1e-12}); {@code g(x)} keeps the usual weights.
  *
  * <p>Constant liar: RUNNING trials other than the one being sampled join the above group, so
  * parallel workers (threads, processes or machines) steer away from each other's pending points.
@@ -53,8 +57,6 @@ import org.slf4j.LoggerFactory;
  * run by one worker gives the same trials every time.
  */
 public final class TpeSampler implements Sampler {
-
-  private static final Logger LOG = LoggerFactory.getLogger(TpeSampler.class);
 
   private final Long seed;
   private final int nStartupTrials;
@@ -80,7 +82,6 @@ public final class TpeSampler implements Sampler {
   private final String preset;
   private final RandomSampler random;
   private final SplittableRandom rng;
-  private final AtomicBoolean warnedMultiObjective = new AtomicBoolean();
 
   /** Optuna's defaults, seeded from the system's entropy. */
   public TpeSampler() {
@@ -179,10 +180,17 @@ public final class TpeSampler implements Sampler {
   @Override
   public Map<String, Object> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
     List<Map<String, Distribution>> groups = pendingGroups.remove(trial.id());
-    if (searchSpace.isEmpty() || study.isMultiObjective()) {
+    if (searchSpace.isEmpty()) {
       return Map.of();
     }
-    TrialHistory.Split split = historySplit(study, trial);
+    JointSplit split;
+    if (study.isMultiObjective()) {
+      MultiObjectiveSplit mo = multiObjectiveSplit(study, trial);
+      split = mo == null ? null : new JointSplit(mo.below(), mo.belowWeights(), mo.above());
+    } else {
+      TrialHistory.Split single = historySplit(study, trial);
+      split = single == null ? null : new JointSplit(single.belowTrials(), null, single.aboveTrials());
+    }
     if (split == null) {
       return Map.of();
     }
@@ -206,12 +214,15 @@ public final class TpeSampler implements Sampler {
     return params;
   }
 
+  /** The below trials (and their weights in {@code l}, or {@code null} for the usual ones) and the above trials. */
+  private record JointSplit(List<FrozenTrial> below, double[] belowWeights, List<FrozenTrial> above) {}
+
   /**
    * One joint TPE draw over {@code space}: multivariate estimators of the below and above trials
    * that have every parameter of the space, candidates from {@code l}, the best by {@code log l -
    * log g}.
    */
-  private Map<String, Object> sampleJointly(Study study, TrialHistory.Split split, Map<String, Distribution> space) {
+  private Map<String, Object> sampleJointly(Study study, JointSplit split, Map<String, Distribution> space) {
     if (space.isEmpty()) {
       return Map.of();
     }
@@ -223,10 +234,30 @@ public final class TpeSampler implements Sampler {
       distributions[j] = space.get(names[j]);
       priors[j] = priorOf(study, names[j], distributions[j]);
     }
-    MultivariateParzenEstimator below = MultivariateParzenEstimator.of(
-        jointObservations(split.belowTrials(), names, distributions), distributions, priors, settings);
+    MultivariateParzenEstimator below;
+    if (split.belowWeights() == null) {
+      below = MultivariateParzenEstimator.of(jointObservations(split.below(), names, distributions), distributions,
+          priors, settings);
+    } else {
+      // Only the below trials that have every parameter count, each with its own weight.
+      List<FrozenTrial> having = new ArrayList<>();
+      double[] weights = new double[split.below().size()];
+      for (int i = 0; i < split.below().size(); i++) {
+        FrozenTrial t = split.below().get(i);
+        boolean all = true;
+        for (int j = 0; j < d && all; j++) {
+          all = !Double.isNaN(internalValue(t, names[j], distributions[j]));
+        }
+        if (all) {
+          weights[having.size()] = split.belowWeights()[i];
+          having.add(t);
+        }
+      }
+      below = MultivariateParzenEstimator.of(jointObservations(having, names, distributions), distributions, priors,
+          weighted(java.util.Arrays.copyOf(weights, having.size())));
+    }
     MultivariateParzenEstimator above = MultivariateParzenEstimator.of(
-        jointObservations(split.aboveTrials(), names, distributions), distributions, priors, settings);
+        jointObservations(split.above(), names, distributions), distributions, priors, settings);
     double[][] candidates = new double[nEiCandidates][];
     synchronized (rng) {
       for (int i = 0; i < nEiCandidates; i++) {
@@ -261,10 +292,7 @@ public final class TpeSampler implements Sampler {
   @Override
   public Object sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
     if (study.isMultiObjective()) {
-      if (warnedMultiObjective.compareAndSet(false, true)) {
-        LOG.warn("TpeSampler does not support multi-objective studies yet; sampling at random");
-      }
-      return random.sampleIndependent(study, trial, name, distribution);
+      return sampleIndependentMultiObjective(study, trial, name, distribution);
     }
     TrialHistory.Split split = historySplit(study, trial);
     if (split == null) {
@@ -279,6 +307,11 @@ public final class TpeSampler implements Sampler {
     ParzenEstimator above = fastAbove != null ? null : ParzenEstimator.of(aboveObservations.values(),
         aboveObservations.order(), distribution, prior, settings, Double.NaN);
 
+    return distribution.toExternal(bestCandidate(below, fastAbove != null ? fastAbove::logPdf : above::logPdf));
+  }
+
+  /** {@code nEiCandidates} draws from {@code below}, and the one maximising {@code log l - log g}. */
+  private double bestCandidate(ParzenEstimator below, java.util.function.DoubleUnaryOperator aboveLogPdf) {
     double[] candidates = new double[nEiCandidates];
     synchronized (rng) {
       for (int i = 0; i < nEiCandidates; i++) {
@@ -289,7 +322,7 @@ public final class TpeSampler implements Sampler {
     double bestScore = Double.NEGATIVE_INFINITY;
     boolean found = false;
     for (double x : candidates) {
-      double score = below.logPdf(x) - (fastAbove != null ? fastAbove.logPdf(x) : above.logPdf(x));
+      double score = below.logPdf(x) - aboveLogPdf.applyAsDouble(x);
       if (!found || score > bestScore) {  // the first of equals, like numpy's argmax
         if (!Double.isNaN(score)) {
           best = x;
@@ -298,7 +331,155 @@ public final class TpeSampler implements Sampler {
         }
       }
     }
-    return distribution.toExternal(best);
+    return best;
+  }
+
+  // ---- multi-objective (MOTPE)
+
+  /** A multi-objective trial's split: below trials by number with their weights in {@code l}, above trials by number. */
+  record MultiObjectiveSplit(List<FrozenTrial> below, double[] belowWeights, List<FrozenTrial> above) {}
+
+  private static final MultiObjectiveSplit MO_STARTUP = new MultiObjectiveSplit(List.of(), new double[0], List.of());
+  /** Splits of the multi-objective trials being sampled, by trial id; {@link #MO_STARTUP} during the startup trials. */
+  private final Map<Long, MultiObjectiveSplit> multiObjectiveSplits = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Object sampleIndependentMultiObjective(Study study, FrozenTrial trial, String name, Distribution distribution) {
+    MultiObjectiveSplit split = multiObjectiveSplit(study, trial);
+    if (split == null) {
+      return random.sampleIndependent(study, trial, name, distribution);
+    }
+    Prior prior = priorOf(study, name, distribution);
+    double[] observations = new double[split.below().size()];
+    double[] weights = new double[observations.length];
+    int count = 0;
+    for (int i = 0; i < observations.length; i++) {
+      double v = internalValue(split.below().get(i), name, distribution);
+      if (!Double.isNaN(v)) {
+        observations[count] = v;
+        weights[count++] = split.belowWeights()[i];
+      }
+    }
+    ParzenEstimator below = ParzenEstimator.of(java.util.Arrays.copyOf(observations, count), distribution, prior,
+        weighted(java.util.Arrays.copyOf(weights, count)));
+    ParzenEstimator above = ParzenEstimator.of(observations(split.above(), name, distribution), distribution, prior,
+        settings);
+    return distribution.toExternal(bestCandidate(below, above::logPdf));
+  }
+
+  /** The settings with {@code weights} for the observations instead of the weights function. */
+  private ParzenEstimator.Settings weighted(double[] weights) {
+    return new ParzenEstimator.Settings(settings.priorWeight(), settings.considerMagicClip(),
+        settings.considerEndpoints(), n -> weights, settings.normalizers(), null);
+  }
+
+  /** The multi-objective split for {@code trial}, taken once at its first suggestion; {@code null} during startup. */
+  MultiObjectiveSplit multiObjectiveSplit(Study study, FrozenTrial trial) {
+    if (multiObjectiveSplits.size() > 10_000) {
+      multiObjectiveSplits.clear();  // Trials asked and never told would otherwise pile up.
+    }
+    MultiObjectiveSplit split = multiObjectiveSplits.computeIfAbsent(trial.id(), id -> {
+      history.update(study);
+      int n = history.finishedCount();
+      if (n < nStartupTrials) {
+        return MO_STARTUP;
+      }
+      List<FrozenTrial> running = constantLiarActive() ? history.runningExcept(trial.number()) : List.of();
+      return splitMultiObjective(history.multiObjectiveTrials(), history.prunedTrials(), running, study.directions(),
+          gamma.applyAsInt(n));
+    });
+    return split == MO_STARTUP ? null : split;
+  }
+
+  /**
+   * Optuna's multi-objective split of {@code complete} trials (by number): whole non-domination
+   * ranks go below while they fit in {@code nBelow}, the next rank is cut by greedy hypervolume
+   * subset selection; {@code pruned} and {@code running} trials go above. Below trials are weighed
+   * by {@link #belowWeights}.
+   */
+  static MultiObjectiveSplit splitMultiObjective(List<FrozenTrial> complete, List<FrozenTrial> pruned,
+      List<FrozenTrial> running, List<StudyDirection> directions, int nBelow) {
+    int below = Math.max(0, Math.min(nBelow, complete.size()));
+    double[][] values = io.parzen.multi.Pareto.minimizationValues(complete, directions);
+    boolean[] isBelow = new boolean[complete.size()];
+    if (below > 0) {
+      int[] rank = io.parzen.multi.Pareto.ranks(values);
+      int maxRank = 0;
+      for (int r : rank) {
+        maxRank = Math.max(maxRank, r);
+      }
+      int[] counts = new int[maxRank + 1];
+      for (int r : rank) {
+        counts[r]++;
+      }
+      int taken = 0;
+      int r = 0;
+      while (r <= maxRank && taken + counts[r] <= below) {
+        taken += counts[r++];
+      }
+      for (int i = 0; i < rank.length; i++) {
+        isBelow[i] = rank[i] < r;
+      }
+      if (taken < below) {
+        int tieRank = r;
+        int[] tied = java.util.stream.IntStream.range(0, rank.length).filter(i -> rank[i] == tieRank).toArray();
+        double[][] points = new double[tied.length][];
+        for (int k = 0; k < tied.length; k++) {
+          points[k] = values[tied[k]];
+        }
+        double[] reference = io.parzen.multi.Hypervolume.referencePoint(points);
+        for (int k : io.parzen.multi.Hypervolume.greedySubset(points, below - taken, reference)) {
+          isBelow[tied[k]] = true;
+        }
+      }
+    }
+    List<FrozenTrial> belowTrials = new ArrayList<>();
+    List<double[]> belowValues = new ArrayList<>();
+    List<FrozenTrial> aboveTrials = new ArrayList<>();
+    for (int i = 0; i < complete.size(); i++) {
+      if (isBelow[i]) {
+        belowTrials.add(complete.get(i));
+        belowValues.add(values[i]);
+      } else {
+        aboveTrials.add(complete.get(i));
+      }
+    }
+    aboveTrials.addAll(pruned);
+    aboveTrials.addAll(running);
+    aboveTrials.sort(Comparator.comparingInt(FrozenTrial::number));
+    return new MultiObjectiveSplit(belowTrials, belowWeights(belowValues.toArray(new double[0][])), aboveTrials);
+  }
+
+  /**
+   * Optuna's weights of below trials (values minimised): each trial on the below group's Pareto
+   * front weighs its exclusive hypervolume contribution over the largest one (against Optuna's
+   * reference point for the group), at least {@code 1e-12}; trials off the front weigh
+   * {@code 1e-12}. One trial, or an infinite hypervolume, gives all ones.
+   */
+  static double[] belowWeights(double[][] below) {
+    double[] weights = new double[below.length];
+    java.util.Arrays.fill(weights, 1.0);
+    if (below.length <= 1) {
+      return weights;
+    }
+    double[] reference = io.parzen.multi.Hypervolume.referencePoint(below);
+    int[] front = io.parzen.multi.Pareto.front(below);
+    double[][] points = new double[front.length][];
+    for (int k = 0; k < front.length; k++) {
+      points[k] = below[front[k]];
+    }
+    if (!Double.isFinite(io.parzen.multi.Hypervolume.of(points, reference))) {
+      return weights;
+    }
+    double[] contributions = io.parzen.multi.Hypervolume.contributions(points, reference);
+    double max = 0;
+    for (double c : contributions) {
+      max = Math.max(max, c);
+    }
+    java.util.Arrays.fill(weights, ParzenEstimator.EPS);
+    for (int k = 0; k < front.length; k++) {
+      weights[front[k]] = Math.max(contributions[k] / Math.max(max, ParzenEstimator.EPS), ParzenEstimator.EPS);
+    }
+    return weights;
   }
 
   /**
@@ -347,6 +528,7 @@ public final class TpeSampler implements Sampler {
   @Override
   public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
     splits.remove(trial.id());
+    multiObjectiveSplits.remove(trial.id());
     pendingGroups.remove(trial.id());
   }
 

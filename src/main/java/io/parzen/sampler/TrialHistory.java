@@ -37,6 +37,8 @@ final class TrialHistory {
   private final List<FrozenTrial> arrivals = new ArrayList<>();
   /** Arrival indices in order of trial number. */
   private int[] byNumber = new int[64];
+  /** COMPLETE trials with more than one value (multi-objective studies), by arrival. */
+  private final List<FrozenTrial> multiValued = new ArrayList<>();
   /** COMPLETE and PRUNED trials, with or without values: TPE's {@code n}. */
   private int finishedCount;
   /** RUNNING trials at the last update, by number. */
@@ -62,6 +64,7 @@ final class TrialHistory {
       cursor = TrialCursor.START;
       generation++;
       arrivals.clear();
+      multiValued.clear();
       finishedCount = 0;
       running = List.of();
       columns.clear();
@@ -74,6 +77,8 @@ final class TrialHistory {
           finishedCount++;
           if (t.state() == TrialState.PRUNED || t.hasValues(1)) {
             add(t);
+          } else if (t.values().size() > 1) {
+            multiValued.add(t);
           }
         }
         case RUNNING -> nowRunning.add(t);
@@ -132,6 +137,37 @@ final class TrialHistory {
 
   private static double numeric(FrozenTrial t, String name) {
     return t.params().get(name) instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /** The COMPLETE trials with more than one value, by number. */
+  synchronized List<FrozenTrial> multiObjectiveTrials() {
+    List<FrozenTrial> trials = new ArrayList<>(multiValued);
+    trials.sort(java.util.Comparator.comparingInt(FrozenTrial::number));
+    return trials;
+  }
+
+  /** The PRUNED trials, by number. */
+  synchronized List<FrozenTrial> prunedTrials() {
+    List<FrozenTrial> pruned = new ArrayList<>();
+    for (int i = 0; i < arrivals.size(); i++) {
+      FrozenTrial t = arrivals.get(byNumber[i]);
+      if (t.state() == TrialState.PRUNED) {
+        pruned.add(t);
+      }
+    }
+    return pruned;
+  }
+
+  /** The RUNNING trials at the last update other than {@code currentNumber}, by number. */
+  synchronized List<FrozenTrial> runningExcept(int currentNumber) {
+    List<FrozenTrial> others = new ArrayList<>();
+    for (FrozenTrial t : running) {
+      if (t.number() != currentNumber) {
+        others.add(t);
+      }
+    }
+    others.sort(java.util.Comparator.comparingInt(FrozenTrial::number));
+    return others;
   }
 
   /** Which run of arrivals the history holds: it changes when the history starts over. */

@@ -41,7 +41,7 @@ class SamplerOptionsTest {
 
   @Test
   void everyBadValueIsRefusedNamingTheSamplerTheOptionAndTheValue() {
-    for (String name : List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp")) {
+    for (String name : List.of("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2")) {
       for (OptionSpec spec : SamplerOptions.of(name)) {
         for (String bad : badValues(spec)) {
           assertThatThrownBy(() -> SamplerOptions.parse(name, Map.of(spec.key(), bad)))

@@ -29,7 +29,7 @@ class SamplersTest {
         .extracting(Sampler::describe).isEqualTo("CmaEsSampler(seed=5)");
     assertThat(Samplers.create("cmaes", Map.of("sigma0", "0.25", "popsize", 8)).describe())
         .isEqualTo("CmaEsSampler(sigma0=0.25, popsize=8)");
-    assertThat(Samplers.NAMES).containsExactly("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp");
+    assertThat(Samplers.NAMES).containsExactly("tpe", "hyperopt-tpe", "random", "grid", "qmc", "cmaes", "gp", "nsga2");
   }
 
   @Test
@@ -51,7 +51,7 @@ class SamplersTest {
   @Test
   void unknownNamesAndBadSeedsSayWhatIsWrong() {
     assertThatThrownBy(() -> Samplers.create("cma", Map.of()))
-        .hasMessage("unknown sampler \"cma\" (known: tpe, hyperopt-tpe, random, grid, qmc, cmaes, gp)");
+        .hasMessage("unknown sampler \"cma\" (known: tpe, hyperopt-tpe, random, grid, qmc, cmaes, gp, nsga2)");
     assertThatThrownBy(() -> Samplers.create("tpe", Map.of("seed", "x1")))
         .hasMessage("sampler seed \"x1\" is not a whole number");
   }
