@@ -55,6 +55,11 @@ final class AnalysisPanels {
         new io.parzen.app.analysis.ParetoFrontViewModel(main.runs(), exporter);
     add("pareto-front", "Pareto front", "Multi-objective: the trials no other trial beats in every objective",
         pareto::setActive, () -> io.parzen.app.analysis.ParetoFrontView.create(pareto));
+    io.parzen.app.analysis.HypervolumeViewModel hypervolume =
+        new io.parzen.app.analysis.HypervolumeViewModel(main.runs(), exporter, main.executor());
+    add("hypervolume", "Hypervolume history", "Multi-objective: how much of the objective space the front has"
+        + " covered after each trial", hypervolume::setActive,
+        () -> io.parzen.app.analysis.HypervolumeView.create(hypervolume));
     io.parzen.app.analysis.EdfViewModel edf = new io.parzen.app.analysis.EdfViewModel(main.runs(), exporter);
     add("edf", "Empirical distribution", "The fraction of completed trials at or below each objective value"
         + " (File ▸ Compare Studies… sets several studies side by side)", edf::setActive,

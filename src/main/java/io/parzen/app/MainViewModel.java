@@ -126,10 +126,11 @@ public final class MainViewModel {
     }
     if (!document.getSpace().names().containsAll(builtin.space().names())) {
       space.load(builtin.space());
-      setup.directionProperty().set(builtin.maximize() ? io.parzen.study.StudyDirection.MAXIMIZE
-          : io.parzen.study.StudyDirection.MINIMIZE);
+      setup.setDirections(builtin.maximized().stream().map(max -> max ? io.parzen.study.StudyDirection.MAXIMIZE
+          : io.parzen.study.StudyDirection.MINIMIZE).toList());
       document.dirtyProperty().set(true);
-      status.set("Objective " + name + ": its parameters and direction are set");
+      status.set("Objective " + name + ": its parameters and " + (builtin.objectives() > 1
+          ? builtin.objectives() + " directions" : "direction") + " are set");
     }
   }
 

@@ -69,6 +69,7 @@ public final class StudySetupViewModel {
    */
   public StudySetupViewModel(StudyDocument document, DialogService dialogs, BackgroundExecutor executor) {
     objectives.addAll(Objectives.names());
+    objectives.addAll(Objectives.multiObjectiveNames());
     objectives.add(CommandObjective.COMPONENT_NAME);
     Runnable edited = () -> document.dirtyProperty().set(true);
     samplerOptions = new OptionsViewModel("sampler", sampler, SamplerOptions::of, Samplers::create, Set.of("seed"),
