@@ -741,7 +741,9 @@ public final class MainViewModel {
           setup.editableProperty().set(true);
           stopping = false;
           stoppingNow.set(false);
-          status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get()));
+          status.set(endText(result, error, runs.finishedInRunProperty().get(), runs.bestValueProperty().get())
+              + (error == null && result != null && runs.isMultiObjective()
+              ? ", " + runs.paretoSizeProperty().get() + " on the Pareto front" : ""));
           notice.set(endNotice(result, error));
         }));
   }
@@ -790,7 +792,9 @@ public final class MainViewModel {
     String counts = String.format(Locale.ROOT, "%d trials finished in this run (%d complete, %d pruned, %d failed in the study)",
         runs.finishedInRunProperty().get(), runs.completedProperty().get(), runs.prunedProperty().get(),
         runs.failedProperty().get());
-    String bestText = best == null ? "No trial has completed yet."
+    String bestText = runs.isMultiObjective()
+        ? runs.paretoSizeProperty().get() + " trials on the Pareto front."
+        : best == null ? "No trial has completed yet."
         : String.format(Locale.ROOT, "Best value %.6g (trial %d).", best.values().get(0), best.number());
     return new Notice("Run ended: " + result.reason().description(), counts + ". " + bestText, false, serial);
   }

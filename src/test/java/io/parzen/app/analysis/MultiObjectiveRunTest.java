@@ -78,6 +78,7 @@ class MultiObjectiveRunTest {
         chooser.getItems().stream().filter(p -> p.id().equals("pareto-front")).findFirst().orElseThrow()));
     int front = vm.runs().paretoSizeProperty().get();
     assertThat(front).isPositive();
+    assertThat(vm.statusProperty().get()).endsWith(": 60 trials, " + front + " on the Pareto front");
     assertThat(robot.lookup("#paretoBestLabel").queryAs(Label.class).getText())
         .startsWith("Best trials: " + front + " on the Pareto front of 60 completed");
   }
