@@ -251,7 +251,14 @@ public final class MultiObjectiveBench {
       node.fields().forEachRemaining(problem -> {
         com.fasterxml.jackson.databind.node.ObjectNode target = all.has(problem.getKey())
             ? (com.fasterxml.jackson.databind.node.ObjectNode) all.get(problem.getKey()) : all.putObject(problem.getKey());
-        target.setAll((com.fasterxml.jackson.databind.node.ObjectNode) problem.getValue());
+        problem.getValue().fields().forEachRemaining(sampler -> {
+          if (target.has(sampler.getKey())) {  // runs of one sampler split between files: all of them
+            ((com.fasterxml.jackson.databind.node.ArrayNode) target.get(sampler.getKey()))
+                .addAll((com.fasterxml.jackson.databind.node.ArrayNode) sampler.getValue());
+          } else {
+            target.set(sampler.getKey(), sampler.getValue());
+          }
+        });
       });
     }
     return all;
