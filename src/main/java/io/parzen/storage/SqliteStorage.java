@@ -373,7 +373,52 @@ public final class SqliteStorage extends RdbStorage {
     if (text == null) {
       return null;
     }
-    return LocalDateTime.parse(text.replace('T', ' '), READ_TIME).atZone(zone).toInstant();
+    LocalDateTime time = parseTime(text);
+    return (time != null ? time : LocalDateTime.parse(text.replace('T', ' '), READ_TIME)).atZone(zone).toInstant();
+  }
+
+  /**
+   * Reads the usual "yyyy-MM-dd HH:mm:ss[.ffffff]" directly, about ten times faster than the
+   * formatter (opening a study reads two per trial); {@code null} for anything else.
+   */
+  static LocalDateTime parseTime(String text) {
+    int n = text.length();
+    if (n < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != ' ' && text.charAt(10) != 'T')
+        || text.charAt(13) != ':' || text.charAt(16) != ':' || (n > 19 && (text.charAt(19) != '.' || n == 20 || n > 29))) {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int fraction = n > 19 ? digits(text, 20, n) : 0;
+    if ((year | month | day | hour | minute | second | fraction) < 0 || month < 1 || month > 12 || day < 1
+        || day > 31 || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    for (int i = n; i < 29; i++) {
+      fraction *= 10;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, fraction);
+    } catch (java.time.DateTimeException e) {
+      return null;  // as February 30th: the formatter says what is wrong
+    }
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   @Override

@@ -47,11 +47,12 @@ public record FrozenTrial(
     distributions = frozen(distributions);
     userAttrs = frozen(userAttrs);
     systemAttrs = frozen(systemAttrs);
-    intermediateValues = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
+    intermediateValues = intermediateValues.isEmpty() ? Collections.emptyNavigableMap()
+        : Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
   }
 
   private static <V> Map<String, V> frozen(Map<String, V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return map.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /** The single objective value; throws for multi-objective trials or trials without a value. */

@@ -1530,6 +1530,87 @@ public abstract class StorageContractTest {
       assertThat(storage.trial(added.id())).isEqualTo(added);
     }
 
+    /**
+     * Hundreds of trials (storages may read those in bulk differently than a few) come back with
+     * each parameter's value and distribution, in the order they were given, whatever the other
+     * trials and studies hold.
+     */
+    @Test
+    void manyTrialsReadBackWithTheirParametersInOrder() {
+      long study = storage.createStudy("many", MINIMIZE);
+      long other = storage.createStudy("other", MINIMIZE);
+      FloatDistribution narrow = FloatDistribution.uniform(0, 1);
+      FloatDistribution wide = FloatDistribution.uniform(0, 2);
+      CategoricalDistribution optimizer = CategoricalDistribution.of("adam", null, 3L);
+      IntDistribution units = new IntDistribution(1, 64, false, 1);
+      List<FrozenTrial> given = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Distribution> distributions = new LinkedHashMap<>();
+        FloatDistribution x = i < 300 ? narrow : wide;
+        switch (i % 3) {
+          case 0 -> {
+            params.put("x", i / 1000.0);
+            distributions.put("x", x);
+            params.put("optimizer", i % 2 == 0 ? "adam" : null);
+            distributions.put("optimizer", optimizer);
+            params.put("units", (long) (1 + i % 64));
+            distributions.put("units", units);
+          }
+          case 1 -> {
+            params.put("units", (long) (1 + i % 64));
+            distributions.put("units", units);
+            params.put("x", i / 1000.0);
+            distributions.put("x", x);
+          }
+          default -> {
+            params.put("optimizer", 3L);
+            distributions.put("optimizer", optimizer);
+          }
+        }
+        given.add(storage.addTrial(study, new FrozenTrial(0, 0, TrialState.COMPLETE, List.of((double) i), T0, T0,
+            params, distributions, Map.of(), Map.of(), new java.util.TreeMap<>())));
+        if (i % 6 == 0) {
+          storage.addTrial(other, new FrozenTrial(0, 0, TrialState.COMPLETE, List.of(1.0), T0, T0,
+              Map.of("x", 2.5), Map.of("x", FloatDistribution.uniform(0, 3)), Map.of(), Map.of(),
+              new java.util.TreeMap<>()));
+        }
+      }
+
+      List<FrozenTrial> read = storage.trials(study);
+
+      assertThat(read).hasSize(600);
+      for (int i = 0; i < 600; i++) {
+        FrozenTrial want = given.get(i);
+        FrozenTrial got = read.get(i);
+        assertThat(got.number()).isEqualTo(i);
+        assertThat(new ArrayList<>(got.params().entrySet())).as("params of trial %d", i)
+            .isEqualTo(new ArrayList<>(want.params().entrySet()));
+        assertThat(new ArrayList<>(got.distributions().entrySet())).as("distributions of trial %d", i)
+            .isEqualTo(new ArrayList<>(want.distributions().entrySet()));
+      }
+      assertThat(storage.trials(other)).hasSize(100)
+          .allSatisfy(t -> assertThat(t.distributions()).containsExactly(Map.entry("x", FloatDistribution.uniform(0, 3))));
+    }
+
+    @Test
+    void manyTrialsWithAParameterWhoseRangeChangesEveryTrialReadBack() {
+      long study = storage.createStudy("drifting", MINIMIZE);
+      for (int i = 0; i < 520; i++) {
+        storage.addTrial(study, new FrozenTrial(0, 0, TrialState.COMPLETE, List.of((double) i), T0, T0,
+            Map.of("x", 0.5), Map.of("x", FloatDistribution.uniform(0, i + 1)), Map.of(), Map.of(),
+            new java.util.TreeMap<>()));
+      }
+
+      List<FrozenTrial> read = storage.trials(study);
+
+      assertThat(read).hasSize(520);
+      for (int i = 0; i < 520; i++) {
+        assertThat(read.get(i).distributions()).containsExactly(Map.entry("x", FloatDistribution.uniform(0, i + 1)));
+        assertThat(read.get(i).params()).containsExactly(Map.entry("x", 0.5));
+      }
+    }
+
     @Test
     void anAddedWaitingTrialCanBeClaimed() {
       long study = storage.createStudy("s", MINIMIZE);
