@@ -294,35 +294,36 @@ public final class MainViewModel {
         .orElse(CompletableFuture.completedFuture(false));
   }
 
-  /** A study read from a file, with its trials. */
-  private record Opened(StudyFiles.LoadedStudy study, List<io.parzen.trial.FrozenTrial> trials) {}
-
   /**
    * Opens {@code path}; when it holds several studies, asks which. Completes with false (having
    * shown why) when the file cannot be opened; the file is not changed then.
    */
   public CompletableFuture<Boolean> openFile(Path path) {
-    return inBackground("Opening " + path.getFileName() + "…", () -> StudyFiles.studyNames(path))
-        .thenCompose(names -> {
-          if (names.isEmpty()) {
-            dialogs.showError("No study in the file", path + " holds no study.");
-            return CompletableFuture.completedFuture(false);
-          }
-          Optional<String> name = names.size() == 1 ? Optional.of(names.get(0))
-              : dialogs.choose("Open study", path.getFileName() + " holds " + names.size() + " studies. Which one?", names);
-          if (name.isEmpty()) {
-            status.set("Ready");
-            return CompletableFuture.completedFuture(false);
-          }
-          return inBackground("Reading study \"" + name.get() + "\"…", () -> new Opened(
-              StudyFiles.load(path, name.get()), StudyFiles.trials(path, name.get())))
-              .thenApply(opened -> show(path, opened));
-        })
+    // Most files hold one study: it is read right away, the file opened once.
+    return inBackground("Opening " + path.getFileName() + "…", () -> StudyFiles.read(path, Optional.empty()))
+        .thenCompose(only -> only.isPresent() ? CompletableFuture.completedFuture(show(path, only.get()))
+            : inBackground("Opening " + path.getFileName() + "…", () -> StudyFiles.studyNames(path))
+                .thenCompose(names -> openOneOf(path, names)))
         .exceptionally(error -> {
           dialogs.showError("Cannot open the study file", messageOf(error));
           status.set("Ready");
           return false;
         });
+  }
+
+  private CompletableFuture<Boolean> openOneOf(Path path, List<String> names) {
+    if (names.isEmpty()) {
+      dialogs.showError("No study in the file", path + " holds no study.");
+      return CompletableFuture.completedFuture(false);
+    }
+    Optional<String> name = dialogs.choose("Open study",
+        path.getFileName() + " holds " + names.size() + " studies. Which one?", names);
+    if (name.isEmpty()) {
+      status.set("Ready");
+      return CompletableFuture.completedFuture(false);
+    }
+    return inBackground("Reading study \"" + name.get() + "\"…", () -> StudyFiles.read(path, name))
+        .thenApply(opened -> show(path, opened.orElseThrow()));
   }
 
   /** Puts a study read from a file or a shared storage in the panels, leaving any shared study followed. */
@@ -339,7 +340,7 @@ public final class MainViewModel {
         ? List.of(io.parzen.study.StudyDirection.MINIMIZE) : study.directions());
   }
 
-  private boolean show(Path path, Opened opened) {
+  private boolean show(Path path, StudyFiles.StudyWithTrials opened) {
     StudyFiles.LoadedStudy study = opened.study();
     showStudy(study, opened.trials());
     file.set(path);

@@ -57,6 +57,31 @@ public final class StudyFiles {
         description == null ? "" : description.toString());
   }
 
+  /** A study as {@link #load(Path, String)} reads it, with every trial, ordered by number. */
+  public record StudyWithTrials(LoadedStudy study, List<io.parzen.trial.FrozenTrial> trials) {}
+
+  /**
+   * Study {@code name} in {@code file} and its trials, read with the file opened once; with
+   * {@code name} empty, the file's only study, or empty when it holds none or several (see
+   * {@link #studyNames(Path)}).
+   */
+  public static java.util.Optional<StudyWithTrials> read(Path file, java.util.Optional<String> name) {
+    try (SqliteStorage storage = SqliteStorage.open(file)) {
+      String study;
+      if (name.isPresent()) {
+        study = name.get();
+      } else {
+        List<String> names = studyNames(storage);
+        if (names.size() != 1) {
+          return java.util.Optional.empty();
+        }
+        study = names.get(0);
+      }
+      LoadedStudy loaded = load(storage, study);
+      return java.util.Optional.of(new StudyWithTrials(loaded, storage.trials(storage.studyId(study))));
+    }
+  }
+
   /** Every trial of study {@code name} in {@code file}, ordered by number. */
   public static List<io.parzen.trial.FrozenTrial> trials(Path file, String name) {
     try (SqliteStorage storage = SqliteStorage.open(file)) {
