@@ -6,6 +6,7 @@ import io.parzen.visualization.OptimizationHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -157,8 +158,18 @@ final class HistoryChart {
       valueOf.put(p.number(), p.value());
       points = true;
     }
-    for (OptimizationHistory.Step s : h.bestSoFar()) {
-      best.add(s.number(), s.best(), false);
+    if (!h.bestSoFar().isEmpty()) {
+      best.setNotify(false);  // one change event for the batch (turning notification on fires it)
+      List<OptimizationHistory.Step> steps = h.bestSoFar();
+      for (int i = 0; i < steps.size(); i++) {
+        double value = steps.get(i).best();
+        boolean inside = i > 0 && i + 1 < steps.size() && steps.get(i - 1).best() == value
+            && steps.get(i + 1).best() == value;
+        if (!inside) {  // of a run of equal values, its first and last step draw the same line
+          addStep(steps.get(i));
+        }
+      }
+      best.setNotify(true);
     }
     for (int number : h.failedNumbers()) {
       ValueMarker marker = new ValueMarker(number, theme.danger(), new BasicStroke(1f));
@@ -167,12 +178,21 @@ final class HistoryChart {
       failedCount++;
     }
     if (points) {
-      complete.fireSeriesChanged();
-      pruned.fireSeriesChanged();
+      complete.fireSeriesChanged();  // the collection of both series changed: one event redraws both
     }
-    if (!h.bestSoFar().isEmpty()) {
-      best.fireSeriesChanged();
+  }
+
+  /**
+   * Adds a step of the best-so-far line, keeping only the trials where the best changed and the
+   * last one: the step renderer draws the same line from them, and a study of 10,000 trials has a
+   * few dozen of them instead of 10,000 segments to draw.
+   */
+  private void addStep(OptimizationHistory.Step s) {
+    int n = best.getItemCount();
+    if (n >= 2 && best.getY(n - 1).doubleValue() == s.best() && best.getY(n - 2).doubleValue() == s.best()) {
+      best.remove(n - 1);
     }
+    best.add(s.number(), s.best(), false);
   }
 
   private static ValueAxis valueAxis(boolean log) {

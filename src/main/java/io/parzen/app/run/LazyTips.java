@@ -1,12 +1,22 @@
 package io.parzen.app.run;
 
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.EntityCollection;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.labels.XYToolTipGenerator;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYDataset;
 
 /**
@@ -19,11 +29,89 @@ public final class LazyTips {
 
   private LazyTips() {}
 
-  /** Dots (or lines and dots) with tooltips written on demand. */
+  /**
+   * Dots (or lines and dots) with tooltips written on demand. Round dots are drawn as ellipses,
+   * which the chart canvas fills as ovals, not as general paths; a filled dot outlined in its own
+   * colour (JFreeChart's default) is drawn as one slightly larger fill, half the drawing work.
+   */
   public static class ShapeRenderer extends XYLineAndShapeRenderer {
+
+    /** The plot's axis edges, looked up once per drawing instead of once per dot. */
+    private org.jfree.chart.ui.RectangleEdge domainEdge;
+    private org.jfree.chart.ui.RectangleEdge rangeEdge;
 
     public ShapeRenderer(boolean lines, boolean shapes) {
       super(lines, shapes);
+    }
+
+    @Override
+    public org.jfree.chart.renderer.xy.XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea,
+        XYPlot plot, XYDataset data, org.jfree.chart.plot.PlotRenderingInfo info) {
+      domainEdge = plot.getDomainAxisEdge();
+      rangeEdge = plot.getRangeAxisEdge();
+      return super.initialise(g2, dataArea, plot, data, info);
+    }
+
+    /** The edge of the domain axis in the drawing under way. */
+    org.jfree.chart.ui.RectangleEdge domainEdge(XYPlot plot) {
+      return domainEdge != null ? domainEdge : plot.getDomainAxisEdge();
+    }
+
+    /** The edge of the range axis in the drawing under way. */
+    org.jfree.chart.ui.RectangleEdge rangeEdge(XYPlot plot) {
+      return rangeEdge != null ? rangeEdge : plot.getRangeAxisEdge();
+    }
+
+    @Override
+    protected void drawSecondaryPass(Graphics2D g2, XYPlot plot, XYDataset dataset, int pass, int series, int item,
+        ValueAxis domainAxis, Rectangle2D dataArea, ValueAxis rangeAxis, CrosshairState crosshairState,
+        EntityCollection entities) {
+      Shape shape = getItemShape(series, item);
+      if (!(shape instanceof Ellipse2D dot) || !getItemShapeVisible(series, item) || isItemLabelVisible(series, item)
+          || plot.getOrientation() != PlotOrientation.VERTICAL) {
+        super.drawSecondaryPass(g2, plot, dataset, pass, series, item, domainAxis, dataArea, rangeAxis, crosshairState,
+            entities);
+        return;
+      }
+      double x = dataset.getXValue(series, item);
+      double y = dataset.getYValue(series, item);
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        return;
+      }
+      double tx = domainAxis.valueToJava2D(x, dataArea, domainEdge(plot));
+      double ty = rangeAxis.valueToJava2D(y, dataArea, rangeEdge(plot));
+      Ellipse2D at = new Ellipse2D.Double(tx + dot.getX(), ty + dot.getY(), dot.getWidth(), dot.getHeight());
+      if (at.intersects(dataArea)) {
+        drawDot(g2, at, series, item);
+      }
+      updateCrosshairValues(crosshairState, x, y, plot.indexOf(dataset), tx, ty, PlotOrientation.VERTICAL);
+      if (entities != null && ShapeUtils.isPointInRect(dataArea, tx, ty)) {
+        addEntity(entities, at, dataset, series, item, tx, ty);
+      }
+    }
+
+    private void drawDot(Graphics2D g2, Ellipse2D at, int series, int item) {
+      Paint paint = getItemPaint(series, item);
+      Paint outlinePaint = getUseOutlinePaint() ? getItemOutlinePaint(series, item) : paint;
+      Stroke outline = getItemOutlineStroke(series, item);
+      if (getItemShapeFilled(series, item)) {
+        Paint fill = getUseFillPaint() ? getItemFillPaint(series, item) : paint;
+        if (getDrawOutlines() && fill.equals(outlinePaint) && outline instanceof BasicStroke basic
+            && basic.getDashArray() == null) {
+          double grow = basic.getLineWidth() / 2;
+          g2.setPaint(fill);
+          g2.fill(new Ellipse2D.Double(at.getX() - grow, at.getY() - grow, at.getWidth() + 2 * grow,
+              at.getHeight() + 2 * grow));
+          return;
+        }
+        g2.setPaint(fill);
+        g2.fill(at);
+      }
+      if (getDrawOutlines()) {
+        g2.setPaint(outlinePaint);
+        g2.setStroke(outline);
+        g2.draw(at);
+      }
     }
 
     @Override
@@ -37,15 +125,15 @@ public final class LazyTips {
   }
 
   /**
-   * Dots of one colour per series, each drawn at most once per 2 × 2 pixel cell: with thousands
-   * of trials most dots of a history land on top of others, and drawing them again changes
-   * nothing on screen but costs the FX thread. Only for renderers without lines, whose series
+   * Dots of one colour per series, each drawn at most once per 3 × 3 pixel cell: with thousands
+   * of trials most dots of a history land on top of others (a dot is 7 pixels wide), and drawing
+   * them again changes next to nothing on screen but costs the FX thread and the renderer. Only for renderers without lines, whose series
    * have one colour (the slice plot's colour ramp needs every dot). The tooltip of a cell is its
    * first dot's.
    */
   public static final class ThinnedDots extends ShapeRenderer {
 
-    private static final double CELL = 2.0;
+    private static final double CELL = 3.0;
     private final java.util.Map<Integer, java.util.BitSet> drawn = new java.util.HashMap<>();
     private int columns;
 
@@ -68,8 +156,11 @@ public final class LazyTips {
         org.jfree.chart.plot.XYPlot plot, org.jfree.chart.axis.ValueAxis domainAxis,
         org.jfree.chart.axis.ValueAxis rangeAxis, XYDataset dataset, int series, int item,
         org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
-      double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
-      double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
+      if (isLinePass(pass)) {
+        return;  // no lines: the dots are drawn in the second pass
+      }
+      double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, domainEdge(plot));
+      double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, rangeEdge(plot));
       if (Double.isFinite(x) && Double.isFinite(y) && dataArea.contains(x, y)) {
         int cell = (int) ((y - dataArea.getMinY()) / CELL) * columns + (int) ((x - dataArea.getMinX()) / CELL);
         java.util.BitSet cells = drawn.computeIfAbsent(series * 2 + pass, k -> new java.util.BitSet());

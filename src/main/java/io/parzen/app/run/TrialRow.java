@@ -28,9 +28,19 @@ public record TrialRow(int number, TrialState state, Double value, java.util.Lis
   /** The row of {@code trial}. */
   public static TrialRow of(FrozenTrial trial) {
     return new TrialRow(trial.number(), trial.state(), trial.values().isEmpty() ? null : trial.values().get(0),
-        trial.values(),
-        trial.params().entrySet().stream().filter(e -> e.getValue() != null)
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-        trial.duration().orElse(null));
+        trial.values(), withoutNulls(trial.params()), trial.duration().orElse(null));
+  }
+
+  private static Map<String, Object> withoutNulls(Map<String, Object> params) {
+    boolean hasNull = false;
+    for (Object value : params.values()) {
+      hasNull |= value == null;
+    }
+    if (!hasNull) {
+      return params;  // the common case: copied once, by the constructor
+    }
+    Map<String, Object> kept = new java.util.HashMap<>(params);
+    kept.values().removeIf(java.util.Objects::isNull);
+    return kept;
   }
 }
