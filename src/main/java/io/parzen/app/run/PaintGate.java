@@ -2,9 +2,8 @@ package io.parzen.app.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.value.ChangeListener;
+import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -15,14 +14,16 @@ import org.jfree.chart.fx.ChartViewer;
  * stop listening to their charts (the datasets still grow); when it is shown again each canvas
  * listens again and repaints once.
  *
- * <p>"Shown" follows the visibility of the panel and of its parent, which is what a
- * {@code TabPane} toggles. FX thread only.
+ * <p>"Shown" means the panel and every node above it are visible: a {@code TabPane} hides the
+ * content of the tabs not selected, at whatever depth the panel sits in it. FX thread only.
  */
 public final class PaintGate {
 
   private final Node root;
   private final List<ChartViewer> viewers = new ArrayList<>();
-  private final ChangeListener<Boolean> visibility = (obs, was, now) -> update();
+  private final InvalidationListener ancestry = obs -> update();
+  /** The nodes from the root up whose visibility and parent are listened to. */
+  private final List<Node> watched = new ArrayList<>();
   private boolean shown = true;
   private final java.util.function.Consumer<Boolean> shownChanged;
 
@@ -34,19 +35,6 @@ public final class PaintGate {
   public PaintGate(Node root, java.util.function.Consumer<Boolean> shownChanged) {
     this.root = root;
     this.shownChanged = shownChanged;
-    root.visibleProperty().addListener(visibility);
-    root.parentProperty().addListener((obs, old, parent) -> {
-      if (old != null) {
-        old.visibleProperty().removeListener(visibility);
-      }
-      if (parent != null) {
-        parent.visibleProperty().addListener(visibility);
-      }
-      update();
-    });
-    if (root.getParent() != null) {
-      root.getParent().visibleProperty().addListener(visibility);
-    }
     update();
   }
 
@@ -71,8 +59,19 @@ public final class PaintGate {
   }
 
   private void update() {
-    Parent parent = root.getParent();
-    boolean now = root.isVisible() && (parent == null || parent.isVisible());
+    // Listens to the root and each of its ancestors: any of them may be what a tab pane hides.
+    for (Node n : watched) {
+      n.visibleProperty().removeListener(ancestry);
+      n.parentProperty().removeListener(ancestry);
+    }
+    watched.clear();
+    boolean now = true;
+    for (Node n = root; n != null; n = n.getParent()) {
+      n.visibleProperty().addListener(ancestry);
+      n.parentProperty().addListener(ancestry);
+      watched.add(n);
+      now &= n.isVisible();
+    }
     if (now == shown) {
       return;
     }

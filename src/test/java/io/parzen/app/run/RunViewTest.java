@@ -118,9 +118,10 @@ class RunViewTest {
     double bestValue = best.getYValue(0, best.getItemCount(0) - 1);
     assertThat(bestValue).isEqualTo(vm.runs().bestValueProperty().get()).isLessThan(0.1);
 
+    TableView<?> table = robot.lookup("#trialsTable").queryAs(TableView.class);
+    assertThat(table.getItems()).as("rows of the table in a hidden tab").isEmpty();
     robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
         && l.getStyleClass().contains("tab-label") && "Trials".equals(l.getText()));
-    TableView<?> table = robot.lookup("#trialsTable").queryAs(TableView.class);
     assertThat(table.getItems()).hasSize(30);
     assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("#", "State", "Value", "x",
         "Duration");
