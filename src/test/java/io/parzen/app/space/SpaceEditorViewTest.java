@@ -57,7 +57,7 @@ class SpaceEditorViewTest {
   }
 
   private static void pickKind(FxRobot robot, int row, String kind) {
-    robot.clickOn(cell(robot, row, "kind").lookup(".combo-box"));
+    robot.clickOn(cell(robot, row, "kind"));
     robot.clickOn((Node n) -> n instanceof ListCell<?> c && kind.equals(c.getText())
         && n.getScene() != null && n.getScene().getWindow() instanceof javafx.stage.PopupWindow);
     WaitForAsyncUtils.waitForFxEvents();
@@ -80,6 +80,28 @@ class SpaceEditorViewTest {
     assertThat(document.spaceValidProperty().get()).isTrue();
     assertThat(document.dirtyProperty().get()).isTrue();
     assertThat(document.selectedParameterProperty().get()).isEqualTo("lr");
+  }
+
+  @Test
+  void kindCellsShowTheKindAndMakeTheirComboBoxOnlyWhenOpened(FxRobot robot) {
+    robot.interact(() -> vm.load(SearchSpace.of(Hp.uniform("a", 0, 1), Hp.loguniform("b", 1e-3, 1),
+        Hp.uniform("c", 0, 1))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".field-kind .combo-box").queryAll()).isEmpty();
+    assertThat(cell(robot, 1, "kind").lookup(".kind-display .label")).isInstanceOfSatisfying(
+        javafx.scene.control.Label.class, label -> assertThat(label.getText()).isEqualTo("log-uniform"));
+
+    pickKind(robot, 1, "int log");
+
+    assertThat(vm.rows().get(1).kind()).isEqualTo(io.parzen.space.ParameterKind.INT_LOG);
+    assertThat(robot.lookup(".field-kind .combo-box").queryAll()).hasSize(1);
+    TreeTableCell<?, ?> third = cell(robot, 2, "kind");
+    robot.interact(third::requestFocus);
+    robot.type(KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".field-kind .combo-box").queryAllAs(javafx.scene.control.ComboBox.class))
+        .hasSize(2).anyMatch(javafx.scene.control.ComboBox::isShowing);
+    robot.type(KeyCode.ESCAPE);
   }
 
   @Test
