@@ -41,7 +41,9 @@ import javafx.stage.Stage;
  *       frames and the 99th percentile, measured by an {@link AnimationTimer} (a frame every
  *       ~16 ms when the FX thread is free).</li>
  * </ul>
- * Prints a Markdown table.
+ * Prints a Markdown table. {@code -DstudyFile=big.db} keeps the 10,000-trial study it builds
+ * (about 20 s) in that file and reuses it on later runs; {@code -DrunTrials=N} sets the size of
+ * the timed run.
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.parzen.bench.StudioBench
@@ -68,12 +70,20 @@ public final class StudioBench {
     BenchmarkFunction f = BenchmarkFunctions.byName("ackley-10d");
     Path big = dir.resolve("big.db");
     long t0 = System.nanoTime();
-    StudyFiles.save(big, "big", List.of(StudyDirection.MINIMIZE), new StudyDefinition(f.space(),
-        new StudyDefinition.Component("random", java.util.Map.of()), null,
-        new StudyDefinition.Component(f.name(), java.util.Map.of()), Budget.trials(STUDY_TRIALS), 1));
-    try (SqliteStorage storage = SqliteStorage.open(big)) {
-      Study.builder().name("big").storage(storage).loadIfExists(true).space(f.space()).sampler(new RandomSampler(1L))
-          .build().optimize(f::evaluate, Budget.trials(STUDY_TRIALS), 2);
+    String reuse = System.getProperty("studyFile");
+    if (reuse != null && Files.exists(Path.of(reuse))) {
+      Files.copy(Path.of(reuse), big);  // a study this bench built before (-DstudyFile=...), to repeat runs quickly
+    } else {
+      StudyFiles.save(big, "big", List.of(StudyDirection.MINIMIZE), new StudyDefinition(f.space(),
+          new StudyDefinition.Component("random", java.util.Map.of()), null,
+          new StudyDefinition.Component(f.name(), java.util.Map.of()), Budget.trials(STUDY_TRIALS), 1));
+      try (SqliteStorage storage = SqliteStorage.open(big)) {
+        Study.builder().name("big").storage(storage).loadIfExists(true).space(f.space()).sampler(new RandomSampler(1L))
+            .build().optimize(f::evaluate, Budget.trials(STUDY_TRIALS), 2);
+      }
+      if (reuse != null) {
+        Files.copy(big, Path.of(reuse));
+      }
     }
     System.err.printf(Locale.ROOT, "built a %d-trial study in %.1f s%n", STUDY_TRIALS, (System.nanoTime() - t0) / 1e9);
 
@@ -89,13 +99,20 @@ public final class StudioBench {
       throw new IllegalStateException("could not open " + example);
     }
     nextFrame();
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     List<Double> opens = new ArrayList<>();
     double firstOpen = 0;
+    double firstCpu = 0;
+    double firstJit = 0;
     for (int i = 0; i < 4; i++) {
       onFx(() -> {
         vm.newStudy();
         return null;
       });
+      long cpu0 = os.getProcessCpuTime();
+      long jit0 = jit.getTotalCompilationTime();
       long start = System.nanoTime();
       CompletableFuture<Boolean> opened = onFx(() -> vm.openFile(big));
       if (!opened.get(60, TimeUnit.SECONDS)) {
@@ -104,12 +121,16 @@ public final class StudioBench {
       double applied = (System.nanoTime() - start) / 1e6;
       nextFrame();
       double ms = (System.nanoTime() - start) / 1e6;
-      System.err.printf(Locale.ROOT, "open %d: %.0f ms, %.0f ms until in the panels (%d rows)%n", i, ms, applied,
-          vm.runs().rows().size());
+      double cpu = (os.getProcessCpuTime() - cpu0) / 1e6;
+      long compiling = jit.getTotalCompilationTime() - jit0;
+      System.err.printf(Locale.ROOT, "open %d: %.0f ms, %.0f ms until in the panels (%d rows); CPU %.0f ms, of which "
+          + "JIT compiling %d ms%n", i, ms, applied, vm.runs().rows().size(), cpu, compiling);
       if (i > 0) {
         opens.add(ms);  // the first opening of a big study also warms the JIT for it
       } else {
         firstOpen = ms;
+        firstCpu = cpu;
+        firstJit = compiling;
       }
     }
     List<Double> reads = new ArrayList<>();
@@ -126,6 +147,8 @@ public final class StudioBench {
         String.format(Locale.ROOT, "%.0f ms", opens.get(opens.size() / 2))});
     rows.add(new String[] {"  the first such open after the studio started on its example study",
         String.format(Locale.ROOT, "%.0f ms", firstOpen)});
+    rows.add(new String[] {"    CPU time it took (all threads, 2 cores), of which the JIT compiler's",
+        String.format(Locale.ROOT, "%.0f ms, %.0f ms", firstCpu, firstJit)});
     rows.add(new String[] {"  of which reading the file (background thread), median of 3",
         String.format(Locale.ROOT, "%.0f ms", reads.get(reads.size() / 2))});
 
@@ -189,6 +212,9 @@ public final class StudioBench {
     System.out.println("|---|---:|");
     for (String[] r : rows) {
       System.out.println("| " + r[0] + " | " + r[1] + " |");
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     Platform.exit();
     System.exit(0);
