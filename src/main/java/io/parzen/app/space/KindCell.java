@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 
 /**
  * The kind column: the kind under its Hyperopt/Optuna label with a drop-down arrow; a click (or
- * Space or Enter on the focused cell) opens the list of kinds. The cell looks like a combo box
+ * Space, Enter or F4 once Tab has reached it) opens the list of kinds. The cell looks like a combo box
  * from the start but makes its {@link ComboBox} only when first opened: a combo box carries a
  * list view with its own scroll bars, ~25 nodes, and opening a study of ten parameters made nine
  * of them at once for nothing.
@@ -50,8 +50,9 @@ final class KindCell extends TreeTableCell<ParameterRow, String> {
         open();
       }
     });
-    setOnKeyPressed(e -> {
-      if ((e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) && getGraphic() == display) {
+    display.setFocusTraversable(true);  // Tab reaches it, as it reached the combo boxes
+    display.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F4) {
         e.consume();
         open();
       }

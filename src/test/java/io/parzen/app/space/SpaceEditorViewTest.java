@@ -95,7 +95,8 @@ class SpaceEditorViewTest {
 
     assertThat(vm.rows().get(1).kind()).isEqualTo(io.parzen.space.ParameterKind.INT_LOG);
     assertThat(robot.lookup(".field-kind .combo-box").queryAll()).hasSize(1);
-    TreeTableCell<?, ?> third = cell(robot, 2, "kind");
+    Node third = cell(robot, 2, "kind").lookup(".kind-display");
+    assertThat(third.isFocusTraversable()).isTrue();
     robot.interact(third::requestFocus);
     robot.type(KeyCode.SPACE);
     WaitForAsyncUtils.waitForFxEvents();
