@@ -263,19 +263,42 @@ abstract class RdbStorage implements Storage {
     return write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
-      int number = countTrials(c, studyId);
-      if (number >= maxTrials) {
-        return Optional.empty();
-      }
-      Instant start = state == TrialState.RUNNING ? clock.instant() : null;
-      long id = insertTrial(c, studyId, number, state, start, null);
-      for (Map.Entry<String, String> e : attrJson.entrySet()) {
-        upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), e.getValue());
-      }
-      // Everything about the new trial is known: no need to read it back.
-      return Optional.of(new FrozenTrial(id, number, state, List.of(), start == null ? null : readBack(start), null,
-          Map.of(), Map.of(), Map.of(), systemAttrs, new TreeMap<>()));
+      return insertNewTrial(c, studyId, state, systemAttrs, attrJson, maxTrials);
     });
+  }
+
+  private Optional<FrozenTrial> insertNewTrial(Connection c, long studyId, TrialState state,
+      Map<String, Object> systemAttrs, Map<String, String> attrJson, long maxTrials) throws SQLException {
+    int number = countTrials(c, studyId);
+    if (number >= maxTrials) {
+      return Optional.empty();
+    }
+    Instant start = state == TrialState.RUNNING ? clock.instant() : null;
+    long id = insertTrial(c, studyId, number, state, start, null);
+    for (Map.Entry<String, String> e : attrJson.entrySet()) {
+      upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), e.getValue());
+    }
+    // Everything about the new trial is known: no need to read it back.
+    return Optional.of(new FrozenTrial(id, number, state, List.of(), start == null ? null : readBack(start), null,
+        Map.of(), Map.of(), Map.of(), systemAttrs, new TreeMap<>()));
+  }
+
+  @Override
+  public Optional<FrozenTrial> startTrialWithHeartbeat(long studyId, long maxTrials) {
+    record Started(Optional<FrozenTrial> created, Long claimed) {}
+    Started started = write(c -> {
+      requireStudy(c, studyId);
+      lockStudy(c, studyId);
+      Long claimed = claimWaiting(c, studyId);
+      Optional<FrozenTrial> created = claimed != null ? Optional.empty()
+          : insertNewTrial(c, studyId, TrialState.RUNNING, Map.of(), Map.of(), maxTrials);
+      Long id = claimed != null ? claimed : created.map(FrozenTrial::id).orElse(null);
+      if (id != null) {
+        upsertHeartbeat(c, id);
+      }
+      return new Started(created, claimed);
+    });
+    return started.claimed() != null ? Optional.of(trial(started.claimed())) : started.created();
   }
 
   @Override
@@ -338,27 +361,32 @@ abstract class RdbStorage implements Storage {
     Optional<Long> claimed = write(c -> {
       requireStudy(c, studyId);
       lockStudy(c, studyId);
-      Long id = null;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT trial_id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1")) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            id = rs.getLong(1);
-          }
-        }
-      }
-      if (id == null) {
-        return Optional.empty();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE trials SET state = 'RUNNING', datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
-        setTime(ps, 1, clock.instant());
-        ps.setLong(2, id);
-        return ps.executeUpdate() == 1 ? Optional.of(id) : Optional.<Long>empty();
-      }
+      return Optional.ofNullable(claimWaiting(c, studyId));
     });
     return claimed.map(this::trial);
+  }
+
+  /** Moves the study's lowest-numbered WAITING trial to RUNNING; its id, or null when none waits. */
+  private Long claimWaiting(Connection c, long studyId) throws SQLException {
+    Long id = null;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT trial_id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          id = rs.getLong(1);
+        }
+      }
+    }
+    if (id == null) {
+      return null;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE trials SET state = 'RUNNING', datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
+      setTime(ps, 1, clock.instant());
+      ps.setLong(2, id);
+      return ps.executeUpdate() == 1 ? id : null;
+    }
   }
 
   @Override
@@ -534,15 +562,20 @@ abstract class RdbStorage implements Storage {
   @Override
   public void recordHeartbeat(long trialId) {
     write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat) "
-          + "SELECT trial_id, ? FROM trials WHERE trial_id = ? AND state = 'RUNNING' "
-          + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat")) {
-        setTime(ps, 1, clock.instant());
-        ps.setLong(2, trialId);
-        ps.executeUpdate();
-      }
+      upsertHeartbeat(c, trialId);
       return null;
     });
+  }
+
+  /** Sets the heartbeat of trial {@code trialId} to now, when it is RUNNING. */
+  private void upsertHeartbeat(Connection c, long trialId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, heartbeat) "
+        + "SELECT trial_id, ? FROM trials WHERE trial_id = ? AND state = 'RUNNING' "
+        + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat")) {
+      setTime(ps, 1, clock.instant());
+      ps.setLong(2, trialId);
+      ps.executeUpdate();
+    }
   }
 
   @Override

@@ -70,6 +70,20 @@ public interface Storage extends AutoCloseable {
   Optional<FrozenTrial> createTrial(
       long studyId, TrialState state, Map<String, Object> systemAttrs, long maxTrials);
 
+  /**
+   * Starts the next trial of a worker that sends heartbeats: claims the lowest-numbered WAITING
+   * trial, or else creates a RUNNING one (empty when the study already holds {@code maxTrials}),
+   * and records its first heartbeat in the same atomic step. A worker killed at any moment then
+   * leaves no RUNNING trial without a heartbeat, which {@link #failStaleTrials} could never find.
+   * This default does it in separate steps; storages shared between processes do it in one.
+   */
+  default Optional<FrozenTrial> startTrialWithHeartbeat(long studyId, long maxTrials) {
+    Optional<FrozenTrial> trial = claimWaitingTrial(studyId)
+        .or(() -> createTrial(studyId, TrialState.RUNNING, Map.of(), maxTrials));
+    trial.ifPresent(t -> recordHeartbeat(t.id()));
+    return trial;
+  }
+
   /** Creates a RUNNING trial with no limit. */
   default FrozenTrial createTrial(long studyId) {
     return createTrial(studyId, TrialState.RUNNING, Map.of(), UNLIMITED).orElseThrow();

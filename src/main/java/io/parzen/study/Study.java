@@ -234,7 +234,7 @@ public final class Study {
    * enqueued trial if one waits, else a new one.
    */
   public Trial ask() {
-    return startTrial(Storage.UNLIMITED).orElseThrow();
+    return startTrial(Storage.UNLIMITED, false).orElseThrow();
   }
 
   /** Finishes {@code trial} as COMPLETE with its objective value(s). */
@@ -394,7 +394,7 @@ public final class Study {
   private void work(Run run, MultiObjective objective) {
     try {
       while (run.mayStartTrial(clock.instant())) {
-        Optional<StudyTrial> trial = startTrial(run.studyLimit());
+        Optional<StudyTrial> trial = startTrial(run.studyLimit(), true);
         if (trial.isEmpty()) {
           run.budgetReached();
           return;
@@ -402,7 +402,6 @@ public final class Study {
         long trialId = trial.get().id();
         run.running.add(trialId);
         try {
-          storage.recordHeartbeat(trialId);
           evaluate(run, trial.get(), objective);
         } finally {
           run.running.remove(trialId);
@@ -415,9 +414,14 @@ public final class Study {
     }
   }
 
-  private Optional<StudyTrial> startTrial(long studyLimit) {
-    Optional<FrozenTrial> base = storage.claimWaitingTrial(id)
-        .or(() -> storage.createTrial(id, TrialState.RUNNING, Map.of(), studyLimit));
+  /**
+   * Claims a waiting trial or creates one. A trial of {@link #optimize}'s workers gets its first
+   * heartbeat with it (a worker killed right after leaves a trial that fails on resume); one from
+   * {@link #ask} gets none, as whoever tells its result may be another process, much later.
+   */
+  private Optional<StudyTrial> startTrial(long studyLimit, boolean heartbeat) {
+    Optional<FrozenTrial> base = heartbeat ? storage.startTrialWithHeartbeat(id, studyLimit)
+        : storage.claimWaitingTrial(id).or(() -> storage.createTrial(id, TrialState.RUNNING, Map.of(), studyLimit));
     if (base.isEmpty()) {
       return Optional.empty();
     }

@@ -18,6 +18,11 @@ class InMemoryStorageTest extends StorageContractTest {
     return new InMemoryStorage(clock);
   }
 
+  @Override
+  protected boolean keepsHeartbeats() {
+    return false;
+  }
+
   @Test
   void defaultStorageStampsTrialsWithTheSystemClock() {
     Storage s = new InMemoryStorage();

@@ -96,6 +96,11 @@ public abstract class StorageContractTest {
     }
   }
 
+  /** Whether the storage keeps heartbeats (storages shared between processes do). */
+  protected boolean keepsHeartbeats() {
+    return true;
+  }
+
   /** Creates a storage that is closed after the test. */
   protected Storage open(Clock c) {
     Storage s = createStorage(c);
@@ -1494,6 +1499,35 @@ public abstract class StorageContractTest {
   }
 
   // -------------------------------------------------------------------------------- addTrial
+
+  @Nested
+  class Heartbeats {
+
+    @Test
+    void aWorkersTrialStartsWithItsHeartbeatAndFailsWhenTheHeartbeatsStop() {
+      long study = storage.createStudy("s", MINIMIZE);
+      FrozenTrial asked = storage.createTrial(study);  // as Study.ask: whoever tells may be far away
+      storage.createTrial(study, TrialState.WAITING, Map.of(), Storage.UNLIMITED);
+
+      FrozenTrial claimed = storage.startTrialWithHeartbeat(study, Storage.UNLIMITED).orElseThrow();
+      FrozenTrial created = storage.startTrialWithHeartbeat(study, Storage.UNLIMITED).orElseThrow();
+
+      assertThat(claimed.number()).isEqualTo(1);
+      assertThat(created.number()).isEqualTo(2);
+      assertThat(List.of(claimed.state(), created.state())).containsOnly(TrialState.RUNNING);
+      assertThat(storage.startTrialWithHeartbeat(study, 3)).isEmpty();
+      assertThat(storage.trials(study)).hasSize(3);
+      clock.advance(java.time.Duration.ofSeconds(61));
+      List<FrozenTrial> failed = storage.failStaleTrials(study, java.time.Duration.ofSeconds(60));
+      if (keepsHeartbeats()) {
+        assertThat(failed).extracting(FrozenTrial::number).containsExactly(1, 2);
+        assertThat(failed).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.FAIL));
+      } else {
+        assertThat(failed).isEmpty();
+      }
+      assertThat(storage.trial(asked.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+  }
 
   @Nested
   class AddTrial {
